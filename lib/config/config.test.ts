@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig, parseSessionPasswords } from './config';
+
+const STRONG = 'k3J9x-Qp7Lm2Vb8Nc4Rt6Yw1Zs5Hd0Fa';
+const generated = () => 'GENERATED-ephemeral-0123456789abcdefXYZ';
+
+describe('parseConfig', () => {
+  it('runs on a fresh machine: memory store, generated session password, and says so', () => {
+    const { config, notices } = parseConfig({}, generated);
+    expect(config.mode).toBe('development');
+    expect(config.store).toEqual({ driver: 'memory' });
+    expect(config.sessionPasswords).toEqual({ '1': generated() });
+    expect(config.port).toBe(3000);
+    expect(config.jwtPrivateKeys).toBeNull();
+    expect(config.demoUsers.map((u) => u.username)).toEqual(['alice', 'bob', 'admin']);
+    expect(notices.join('\n')).toMatch(/SESSION_PASSWORD is not set: generated an ephemeral one/);
+    expect(notices.join('\n')).toMatch(/single instance only/);
+    // The notice must never print the secret itself.
+    expect(notices.join('\n')).not.toContain(generated());
+  });
+
+  it('refuses to start in production without SESSION_PASSWORD and says how to make one', () => {
+    expect(() => parseConfig({ NODE_ENV: 'production' }, generated)).toThrow(ConfigError);
+    expect(() => parseConfig({ NODE_ENV: 'production' }, generated)).toThrow(/openssl rand -base64 32/);
+  });
+
+  it.each([
+    ['too short', 'short-secret'],
+    ['a placeholder', 'change-me-change-me-change-me-change-me'],
+    ['one repeated character', 'a'.repeat(40)],
+  ])('refuses a weak SESSION_PASSWORD (%s), in production and in development', (_, weak) => {
+    expect(() => parseConfig({ NODE_ENV: 'production', SESSION_PASSWORD: weak }, generated)).toThrow(ConfigError);
+    expect(() => parseConfig({ SESSION_PASSWORD: weak }, generated)).toThrow(ConfigError);
+  });
+
+  it('accepts a strong password in production', () => {
+    const { config } = parseConfig({ NODE_ENV: 'production', SESSION_PASSWORD: STRONG }, generated);
+    expect(config.sessionPasswords).toEqual({ '1': STRONG });
+  });
+
+  it('selects the redis driver from REDIS_URL', () => {
+    expect(parseConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }, generated).config.store).toEqual({ driver: 'redis', url: 'redis://127.0.0.1:6379' });
+    expect(() => parseConfig({ REDIS_URL: 'http://nope' }, generated)).toThrow(/REDIS_URL/);
+  });
+
+  it('selects the upstash driver from its URL and token, and wants both', () => {
+    const env = { UPSTASH_REDIS_REST_URL: 'https://eu1-demo.upstash.io/', UPSTASH_REDIS_REST_TOKEN: 'tok' };
+    expect(parseConfig(env, generated).config.store).toEqual({ driver: 'upstash', url: 'https://eu1-demo.upstash.io', token: 'tok' });
+    expect(() => parseConfig({ UPSTASH_REDIS_REST_URL: 'https://eu1-demo.upstash.io' }, generated)).toThrow(/both/);
+    expect(() => parseConfig({ UPSTASH_REDIS_REST_URL: 'http://example.org', UPSTASH_REDIS_REST_TOKEN: 't' }, generated)).toThrow(/https/);
+    expect(parseConfig({ UPSTASH_REDIS_REST_URL: 'http://127.0.0.1:8080', UPSTASH_REDIS_REST_TOKEN: 't' }, generated).config.store.driver).toBe('upstash');
+  });
+
+  it('refuses two stores at once', () => {
+    expect(() => parseConfig({ REDIS_URL: 'redis://x', UPSTASH_REDIS_REST_URL: 'https://y', UPSTASH_REDIS_REST_TOKEN: 't' }, generated)).toThrow(/choose one/);
+  });
+
+  it('validates PORT, PUBLIC_ORIGIN and INSTANCE_ID', () => {
+    expect(parseConfig({ PORT: '4000' }, generated).config.port).toBe(4000);
+    expect(() => parseConfig({ PORT: 'eighty' }, generated)).toThrow(/PORT/);
+    expect(parseConfig({ PUBLIC_ORIGIN: 'https://demo.example.org' }, generated).config.publicOrigin).toBe('https://demo.example.org');
+    expect(() => parseConfig({ PUBLIC_ORIGIN: 'https://demo.example.org/app' }, generated)).toThrow(/PUBLIC_ORIGIN/);
+    expect(() => parseConfig({ INSTANCE_ID: 'has spaces' }, generated)).toThrow(/INSTANCE_ID/);
+  });
+
+  it('accepts private Ed25519 JWKs with kids and refuses symmetric or public-only keys', () => {
+    const ed = { kty: 'OKP', crv: 'Ed25519', kid: 'k1', x: 'pub', d: 'priv' };
+    expect(parseConfig({ JWT_PRIVATE_KEYS: JSON.stringify([ed]) }, generated).config.jwtPrivateKeys).toEqual([ed]);
+    expect(parseConfig({ JWT_PRIVATE_KEYS: JSON.stringify({ keys: [ed] }) }, generated).config.jwtPrivateKeys).toHaveLength(1);
+    expect(() => parseConfig({ JWT_PRIVATE_KEYS: JSON.stringify([{ kty: 'oct', kid: 'h', k: 'c2VjcmV0' }]) }, generated)).toThrow(/symmetric/);
+    expect(() => parseConfig({ JWT_PRIVATE_KEYS: JSON.stringify([{ ...ed, d: undefined }]) }, generated)).toThrow(/private/);
+    expect(() => parseConfig({ JWT_PRIVATE_KEYS: JSON.stringify([ed, ed]) }, generated)).toThrow(/repeats/);
+    expect(() => parseConfig({ JWT_PRIVATE_KEYS: '{oops' }, generated)).toThrow(/JSON/);
+  });
+
+  it('takes DEMO_USERS from the environment and reports its mistakes', () => {
+    const { config } = parseConfig({ DEMO_USERS: '[{"username":"ada","role":"admin","password":"analytical"}]' }, generated);
+    expect(config.demoUsers).toEqual([{ id: 'usr_ada', username: 'ada', role: 'admin', password: 'analytical' }]);
+    expect(() => parseConfig({ DEMO_USERS: '[{"username":"ada"}]' }, generated)).toThrow(/DEMO_USERS: entry 0/);
+  });
+});
+
+describe('parseSessionPasswords', () => {
+  it('reads numbered passwords for rotation', () => {
+    const other = 'Zq8-Ww3Lp0Nn5Rr7Tt9Yy2Uu4Ii6Oo1Pp';
+    expect(parseSessionPasswords(JSON.stringify({ 2: other, 1: STRONG }))).toEqual({ '1': STRONG, '2': other });
+  });
+
+  it('rejects non-numeric ids and weak members', () => {
+    expect(() => parseSessionPasswords(JSON.stringify({ current: STRONG }))).toThrow(/positive integer/);
+    expect(() => parseSessionPasswords(JSON.stringify({ 1: STRONG, 2: 'weak' }))).toThrow(/id 2/);
+    expect(() => parseSessionPasswords('{not json')).toThrow(/not valid JSON/);
+  });
+});

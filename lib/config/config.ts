@@ -1,0 +1,252 @@
+/**
+ * Configuration, parsed and validated in one place. This module is pure: it receives the
+ * environment as a plain object and a secret generator, so it can be tested without touching
+ * `process.env`. `lib/server/config.ts` is the only module that reads the real environment.
+ */
+import type { DemoUserInput } from '@/lib/users/users';
+import { DEFAULT_DEMO_USERS } from '@/lib/users/demo-users';
+import { parseDemoUsers } from '@/lib/users/users';
+
+export type Environment = Record<string, string | undefined>;
+
+export type StoreConfig =
+  | { driver: 'memory' }
+  | { driver: 'redis'; url: string }
+  | { driver: 'upstash'; url: string; token: string };
+
+export interface AppConfig {
+  mode: 'development' | 'production' | 'test';
+  port: number;
+  /**
+   * iron-session passwords keyed by numeric id. The highest id seals new cookies; every id still
+   * listed can unseal, which is how the password rotates without logging everybody out.
+   */
+  sessionPasswords: Record<string, string>;
+  store: StoreConfig;
+  /** Private signing keys as JWKs; null means "generate once and keep in the store". */
+  jwtPrivateKeys: JsonWebKeyWithId[] | null;
+  demoUsers: DemoUserInput[];
+  /** The app's public origin when it sits behind a proxy that rewrites Host; null: use Host. */
+  publicOrigin: string | null;
+  /** Names this process on the dashboard, so a presenter can show which instance answered. */
+  instanceId: string | null;
+}
+
+export interface JsonWebKeyWithId {
+  kty: string;
+  kid: string;
+  alg?: string;
+  crv?: string;
+  d: string;
+  x?: string;
+  y?: string;
+}
+
+export interface ParsedConfig {
+  config: AppConfig;
+  /** Things the console should tell a developer once at startup (never the secrets themselves). */
+  notices: string[];
+}
+
+/** A configuration mistake, with a message that says how to fix it. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+export const MIN_SESSION_PASSWORD_LENGTH = 32;
+const GENERATE_HINT = 'generate one with: openssl rand -base64 32';
+const PLACEHOLDER_PATTERN = /change[-_ ]?me|replace[-_ ]?me|example|placeholder|secret{2,}|password/i;
+
+function parseMode(value: string | undefined): AppConfig['mode'] {
+  if (value === 'production' || value === 'test') return value;
+  return 'development';
+}
+
+function checkSessionPassword(id: string, password: string): void {
+  const label = id === '1' ? 'SESSION_PASSWORD' : `SESSION_PASSWORD (id ${id})`;
+  if (password.length < MIN_SESSION_PASSWORD_LENGTH) {
+    throw new ConfigError(`${label} must be at least ${MIN_SESSION_PASSWORD_LENGTH} characters; ${GENERATE_HINT}`);
+  }
+  if (PLACEHOLDER_PATTERN.test(password) || new Set(password).size < 10) {
+    throw new ConfigError(`${label} looks like a placeholder or has too little variety to be a secret; ${GENERATE_HINT}`);
+  }
+}
+
+/**
+ * SESSION_PASSWORD is either one password (id 1) or a JSON object of numbered passwords,
+ * e.g. {"2":"<new>","1":"<old>"}: the highest id seals, all of them unseal.
+ */
+export function parseSessionPasswords(raw: string): Record<string, string> {
+  const trimmed = raw.trim();
+  if (!trimmed.startsWith('{')) {
+    checkSessionPassword('1', trimmed);
+    return { '1': trimmed };
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(trimmed);
+  } catch {
+    throw new ConfigError('SESSION_PASSWORD starts with "{" but is not valid JSON; use {"2":"<new>","1":"<old>"} or a single password');
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new ConfigError('SESSION_PASSWORD as JSON must be an object of numbered passwords, e.g. {"2":"<new>","1":"<old>"}');
+  }
+  const entries = Object.entries(parsed as Record<string, unknown>);
+  if (entries.length === 0) throw new ConfigError('SESSION_PASSWORD lists no passwords');
+  const passwords: Record<string, string> = {};
+  for (const [id, password] of entries) {
+    if (!/^[1-9][0-9]{0,5}$/.test(id)) throw new ConfigError(`SESSION_PASSWORD id "${id}" must be a positive integer`);
+    if (typeof password !== 'string') throw new ConfigError(`SESSION_PASSWORD id ${id} must be a string`);
+    checkSessionPassword(id, password);
+    passwords[id] = password;
+  }
+  return passwords;
+}
+
+function parseStore(env: Environment): StoreConfig {
+  const redisUrl = env.REDIS_URL?.trim() || undefined;
+  const upstashUrl = env.UPSTASH_REDIS_REST_URL?.trim() || undefined;
+  const upstashToken = env.UPSTASH_REDIS_REST_TOKEN?.trim() || undefined;
+  if (redisUrl && (upstashUrl || upstashToken)) {
+    throw new ConfigError('Both REDIS_URL and UPSTASH_REDIS_REST_URL are set; choose one store (unset the other)');
+  }
+  if (redisUrl) {
+    if (!/^rediss?:\/\/[^\s]+$/.test(redisUrl)) {
+      throw new ConfigError('REDIS_URL must look like redis://host:6379 or rediss://user:password@host:6380');
+    }
+    return { driver: 'redis', url: redisUrl };
+  }
+  if (upstashUrl || upstashToken) {
+    if (!upstashUrl || !upstashToken) {
+      throw new ConfigError('Upstash needs both UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN (from the Upstash console, "REST API" section)');
+    }
+    let url: URL;
+    try {
+      url = new URL(upstashUrl);
+    } catch {
+      throw new ConfigError('UPSTASH_REDIS_REST_URL must be a URL such as https://eu1-example-12345.upstash.io');
+    }
+    const loopback = url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+      throw new ConfigError('UPSTASH_REDIS_REST_URL must use https:// (plain http is accepted only on loopback, for local testing)');
+    }
+    return { driver: 'upstash', url: upstashUrl.replace(/\/+$/, ''), token: upstashToken };
+  }
+  return { driver: 'memory' };
+}
+
+function parseJwtPrivateKeys(raw: string | undefined): JsonWebKeyWithId[] | null {
+  if (raw === undefined || raw.trim() === '') return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new ConfigError('JWT_PRIVATE_KEYS must be JSON: an array of private JWKs (or {"keys":[...]}), each with a "kid"');
+  }
+  const list = Array.isArray(parsed) ? parsed : (parsed as { keys?: unknown } | null)?.keys;
+  if (!Array.isArray(list) || list.length === 0) {
+    throw new ConfigError('JWT_PRIVATE_KEYS must list at least one private JWK');
+  }
+  const kids = new Set<string>();
+  return list.map((key, index) => {
+    const jwk = key as Partial<JsonWebKeyWithId> | null;
+    const where = `JWT_PRIVATE_KEYS[${index}]`;
+    if (typeof jwk !== 'object' || jwk === null) throw new ConfigError(`${where} must be a JWK object`);
+    if (typeof jwk.kid !== 'string' || !/^[A-Za-z0-9._-]{1,64}$/.test(jwk.kid)) {
+      throw new ConfigError(`${where} needs a "kid" of 1-64 letters, digits, ".", "_" or "-"`);
+    }
+    if (kids.has(jwk.kid)) throw new ConfigError(`${where} repeats kid "${jwk.kid}"`);
+    kids.add(jwk.kid);
+    const ed25519 = jwk.kty === 'OKP' && jwk.crv === 'Ed25519';
+    const p256 = jwk.kty === 'EC' && jwk.crv === 'P-256';
+    if (!ed25519 && !p256) {
+      throw new ConfigError(`${where} must be an Ed25519 (kty OKP) or P-256 (kty EC) key; symmetric and RSA keys are not accepted`);
+    }
+    if (typeof jwk.d !== 'string' || typeof jwk.x !== 'string' || (p256 && typeof jwk.y !== 'string')) {
+      throw new ConfigError(`${where} must be a private key (with "d" and its public part)`);
+    }
+    return jwk as JsonWebKeyWithId;
+  });
+}
+
+function parsePort(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === '') return 3000;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new ConfigError(`PORT must be an integer from 1 to 65535, got "${raw}"`);
+  return port;
+}
+
+function parsePublicOrigin(raw: string | undefined): string | null {
+  if (raw === undefined || raw.trim() === '') return null;
+  try {
+    const url = new URL(raw.trim());
+    if (url.origin === 'null' || (url.pathname !== '/' && url.pathname !== '')) throw new Error();
+    return url.origin;
+  } catch {
+    throw new ConfigError(`PUBLIC_ORIGIN must be an origin such as https://demo.example.org (scheme, host, optional port; no path), got "${raw}"`);
+  }
+}
+
+/**
+ * Reads and validates the whole configuration.
+ *
+ * In development a missing SESSION_PASSWORD is generated for this process only (cookies stop
+ * working on restart, which is fine for a demo) and a notice says so. In production a missing or
+ * weak secret is a ConfigError, so the server refuses to start.
+ */
+export function parseConfig(env: Environment, generateSecret: () => string): ParsedConfig {
+  const notices: string[] = [];
+  const mode = parseMode(env.NODE_ENV);
+  const rawPassword = env.SESSION_PASSWORD;
+  let sessionPasswords: Record<string, string>;
+  if (rawPassword === undefined || rawPassword.trim() === '') {
+    if (mode === 'production') {
+      throw new ConfigError(`SESSION_PASSWORD is required in production (at least ${MIN_SESSION_PASSWORD_LENGTH} characters); ${GENERATE_HINT}`);
+    }
+    sessionPasswords = { '1': generateSecret() };
+    notices.push('SESSION_PASSWORD is not set: generated an ephemeral one for this process. Session cookies will not survive a restart and other instances cannot read them. Set SESSION_PASSWORD to keep them.');
+  } else {
+    sessionPasswords = parseSessionPasswords(rawPassword);
+  }
+
+  const store = parseStore(env);
+  if (store.driver === 'memory') {
+    notices.push('Store: in-memory (single instance only). Set REDIS_URL or UPSTASH_REDIS_REST_URL + UPSTASH_REDIS_REST_TOKEN to share state between instances.');
+  }
+
+  const jwtPrivateKeys = parseJwtPrivateKeys(env.JWT_PRIVATE_KEYS);
+  if (jwtPrivateKeys === null) {
+    notices.push(`JWT_PRIVATE_KEYS is not set: a signing key is generated once and kept in the ${store.driver} store${store.driver === 'memory' ? ' (lost on restart)' : ', shared by every instance'}.`);
+  }
+
+  let demoUsers: DemoUserInput[] = DEFAULT_DEMO_USERS;
+  if (env.DEMO_USERS !== undefined && env.DEMO_USERS.trim() !== '') {
+    const result = parseDemoUsers(env.DEMO_USERS);
+    if (!result.ok) throw new ConfigError(`DEMO_USERS: ${result.message}`);
+    demoUsers = result.users;
+  } else if (mode === 'production') {
+    notices.push('DEMO_USERS is not set: the public demo accounts (alice, bob, admin) can log in. Set DEMO_USERS for a real workshop.');
+  }
+
+  const instanceId = env.INSTANCE_ID?.trim() || null;
+  if (instanceId !== null && !/^[A-Za-z0-9._-]{1,40}$/.test(instanceId)) {
+    throw new ConfigError('INSTANCE_ID must be 1-40 letters, digits, ".", "_" or "-"');
+  }
+
+  return {
+    config: {
+      mode,
+      port: parsePort(env.PORT),
+      sessionPasswords,
+      store,
+      jwtPrivateKeys,
+      demoUsers,
+      publicOrigin: parsePublicOrigin(env.PUBLIC_ORIGIN),
+      instanceId,
+    },
+    notices,
+  };
+}

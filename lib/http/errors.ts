@@ -1,0 +1,33 @@
+/**
+ * The one table that maps an error code to its HTTP status. Every error response of the API is
+ * `{ "error": code, "message": text }`, built here, so clients can branch on `error` and tests can
+ * assert on it.
+ */
+export const ERROR_STATUS = {
+  bad_request: 400,
+  invalid_credentials: 401,
+  unauthenticated: 401,
+  forbidden: 403,
+  cross_site_request: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal_error: 500,
+  store_unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface ErrorBody {
+  error: ErrorCode;
+  message: string;
+}
+
+export function errorResponse(code: ErrorCode, message: string, headers?: HeadersInit): Response {
+  const body: ErrorBody = { error: code, message };
+  const response = Response.json(body, { status: ERROR_STATUS[code], headers });
+  response.headers.set('Cache-Control', 'no-store');
+  return response;
+}

@@ -1,0 +1,59 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { chromium, defineConfig } from '@playwright/test';
+
+/**
+ * End-to-end tests run against the production build (`next build` + `next start`), in Chromium:
+ * Playwright's own build when it is installed (a laptop after `npx playwright install chromium`),
+ * otherwise the system Chromium (Debian's `chromium` package, as in CI here).
+ */
+const port = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://127.0.0.1:${port}`;
+const ownChromium = existsSync(chromium.executablePath());
+const systemChromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+// `npm test` builds once before running Playwright; a bare `npx playwright test` builds itself.
+const start = `node_modules/.bin/next start -H 127.0.0.1 -p ${port}`;
+const command = process.env.E2E_SKIP_BUILD === '1' ? start : `node_modules/.bin/next build && ${start}`;
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results/e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+  use: {
+    baseURL,
+    viewport: { width: 1280, height: 720 },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: ownChromium
+      ? {}
+      : {
+          executablePath: systemChromium,
+          // Without these, Chromium keeps dialling Google services this sandbox cannot reach.
+          args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+        },
+  },
+  projects: [{ name: 'chromium' }],
+  webServer: {
+    command,
+    url: `${baseURL}/api/health`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: {
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      // A fresh secret per run: nothing secret is ever committed, and the server refuses to start
+      // in production without one.
+      SESSION_PASSWORD: randomBytes(32).toString('base64url'),
+      INSTANCE_ID: 'e2e',
+      ...(process.env.E2E_REDIS_URL ? { REDIS_URL: process.env.E2E_REDIS_URL } : {}),
+    },
+  },
+});

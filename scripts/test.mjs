@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+// The whole test suite, as one command (`npm test`):
+//   1. system programs (redis-server, Chromium) are present, installed with apt-get as root if not;
+//   2. unit + contract tests (vitest; each file starts its own redis-server on a free port);
+//   3. the production build, then the Playwright end-to-end tests in Chromium against it.
+// It ends with one plain line of real totals, `N passed, N failed, N skipped`, also written to
+// test-results/totals.txt for CI.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+const bin = (name) => `node_modules/.bin/${name}`;
+
+function run(label, command, args, extraEnv = {}) {
+  console.log(`\n=== ${label}: ${[command, ...args].join(' ')}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...env, ...extraEnv } });
+  if (result.error) console.error(result.error.message);
+  return result.status === 0;
+}
+
+function readJson(path) {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+rmSync('test-results', { recursive: true, force: true });
+mkdirSync('test-results', { recursive: true });
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const problems = [];
+
+if (!run('system packages', 'bash', ['scripts/ensure-system-deps.sh'])) {
+  problems.push('system packages are missing (see above)');
+} else {
+  const unitOk = run('unit and contract tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json']);
+  const vitest = readJson('test-results/vitest.json');
+  if (vitest) {
+    totals.passed += vitest.numPassedTests;
+    totals.failed += vitest.numFailedTests;
+    totals.skipped += vitest.numPendingTests + vitest.numTodoTests;
+  }
+  if (!unitOk) problems.push('vitest reported failures');
+
+  if (!run('production build', bin('next'), ['build'])) {
+    problems.push('next build failed, so the end-to-end tests could not run');
+  } else {
+    const port = await freePort();
+    const e2eOk = run('end-to-end tests (Chromium)', bin('playwright'), ['test'], { E2E_PORT: String(port), E2E_SKIP_BUILD: '1' });
+    const playwright = readJson('test-results/playwright.json');
+    if (playwright?.stats) {
+      totals.passed += playwright.stats.expected + playwright.stats.flaky;
+      totals.failed += playwright.stats.unexpected;
+      totals.skipped += playwright.stats.skipped;
+    }
+    if (!e2eOk) problems.push('Playwright reported failures');
+  }
+}
+
+for (const problem of problems) console.error(`\n✗ ${problem}`);
+const line = `${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`;
+writeFileSync('test-results/totals.txt', `${line}\n`);
+console.log(`\n${line}`);
+process.exit(problems.length === 0 && totals.failed === 0 && existsSync('test-results/totals.txt') ? 0 : 1);
