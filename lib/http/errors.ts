@@ -7,10 +7,24 @@ export const ERROR_STATUS = {
   bad_request: 400,
   invalid_credentials: 401,
   unauthenticated: 401,
+  /** A session cookie that is missing, unreadable or points at no live session. */
+  session_invalid: 401,
+  session_expired: 401,
+  /** JWT rejections (the WWW-Authenticate header says invalid_token for these). */
+  invalid_token: 401,
+  token_expired: 401,
+  token_revoked: 401,
+  /** A refresh token presented again after it was rotated: treated as theft. */
+  refresh_reused: 401,
+  refresh_invalid: 401,
+  refresh_expired: 401,
+  refresh_revoked: 401,
   forbidden: 403,
   cross_site_request: 403,
   not_found: 404,
   method_not_allowed: 405,
+  /** A concurrent refresh of the same token inside the grace window: retry with the new cookie. */
+  refresh_in_progress: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
