@@ -30,6 +30,8 @@ export interface AppConfig {
   publicOrigin: string | null;
   /** Names this process on the dashboard, so a presenter can show which instance answered. */
   instanceId: string | null;
+  /** Initial access-token lifetime until an admin changes it at runtime (ACCESS_TOKEN_TTL_SECONDS). */
+  accessTokenTtlSeconds: number;
 }
 
 export interface JsonWebKeyWithId {
@@ -236,6 +238,14 @@ export function parseConfig(env: Environment, generateSecret: () => string): Par
     throw new ConfigError('INSTANCE_ID must be 1-40 letters, digits, ".", "_" or "-"');
   }
 
+  let accessTokenTtlSeconds = 15 * 60;
+  if (env.ACCESS_TOKEN_TTL_SECONDS !== undefined && env.ACCESS_TOKEN_TTL_SECONDS.trim() !== '') {
+    accessTokenTtlSeconds = Number(env.ACCESS_TOKEN_TTL_SECONDS);
+    if (!Number.isInteger(accessTokenTtlSeconds) || accessTokenTtlSeconds < 5 || accessTokenTtlSeconds > 3600) {
+      throw new ConfigError(`ACCESS_TOKEN_TTL_SECONDS must be an integer from 5 to 3600, got "${env.ACCESS_TOKEN_TTL_SECONDS}"`);
+    }
+  }
+
   return {
     config: {
       mode,
@@ -246,6 +256,7 @@ export function parseConfig(env: Environment, generateSecret: () => string): Par
       demoUsers,
       publicOrigin: parsePublicOrigin(env.PUBLIC_ORIGIN),
       instanceId,
+      accessTokenTtlSeconds,
     },
     notices,
   };
