@@ -68,6 +68,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
 
     async set(key: string, value: string, options: SetOptions = {}) {
       if (options.onlyIfAbsent && live(key) !== undefined) return false;
+      if (options.onlyIfPresent && live(key) === undefined) return false;
       entries.set(key, { kind: 'string', value, expiresAt: expiryFor(options.ttlMs) });
       return true;
     },

@@ -71,6 +71,7 @@ export function createRedisStore(options: RedisStoreOptions): Store {
       const args = ['SET', key, value];
       if (setOptions.ttlMs !== undefined) args.push('PX', String(Math.max(1, Math.ceil(setOptions.ttlMs))));
       if (setOptions.onlyIfAbsent) args.push('NX');
+      else if (setOptions.onlyIfPresent) args.push('XX');
       return run('set', args, (reply) => reply === 'OK');
     },
     delete: (key) => run('delete', ['DEL', key], (reply) => asNumber(reply) > 0),

@@ -65,6 +65,18 @@ describe.each(['memory', 'redis', 'upstash'] as const)('%s store', (driver) => {
     expect(await store().get(k)).toBe('second');
   });
 
+  it('updates with onlyIfPresent only while the key exists, so a deleted record stays deleted', async () => {
+    const k = key('touch');
+    expect(await store().set(k, 'v1', { onlyIfPresent: true })).toBe(false);
+    expect(await store().get(k)).toBeNull();
+    await store().set(k, 'v1', { ttlMs: 60_000 });
+    expect(await store().set(k, 'v2', { ttlMs: 60_000, onlyIfPresent: true })).toBe(true);
+    expect(await store().get(k)).toBe('v2');
+    await store().delete(k);
+    expect(await store().set(k, 'v3', { ttlMs: 60_000, onlyIfPresent: true })).toBe(false);
+    expect(await store().get(k)).toBeNull();
+  });
+
   it('expires a key after its TTL and reports the time left before that', async () => {
     const k = key('ttl');
     await store().set(k, 'short-lived', { ttlMs: 300 });

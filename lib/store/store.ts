@@ -15,6 +15,11 @@ export interface SetOptions {
   ttlMs?: number;
   /** Only write when the key does not exist yet (Redis `SET NX`): a claim, not an overwrite. */
   onlyIfAbsent?: boolean;
+  /**
+   * Only write when the key still exists (Redis `SET XX`): an update that can never resurrect a
+   * record that was deleted (revoked) a moment earlier by another request or instance.
+   */
+  onlyIfPresent?: boolean;
 }
 
 export interface Store {
@@ -22,7 +27,7 @@ export interface Store {
 
   get(key: string): Promise<string | null>;
 
-  /** Returns false only when `onlyIfAbsent` was asked and the key already existed. */
+  /** Returns false when a condition (`onlyIfAbsent`, `onlyIfPresent`) stopped the write. */
   set(key: string, value: string, options?: SetOptions): Promise<boolean>;
 
   /** Returns whether the key existed. */

@@ -56,14 +56,8 @@ export function createUpstashStore(options: UpstashStoreOptions): Store {
     set: (key, value, setOptions: SetOptions = {}) =>
       run('set', async () => {
         const ttl = setOptions.ttlMs === undefined ? undefined : Math.max(1, Math.ceil(setOptions.ttlMs));
-        const reply =
-          ttl === undefined
-            ? setOptions.onlyIfAbsent
-              ? await redis.set(key, value, { nx: true })
-              : await redis.set(key, value)
-            : setOptions.onlyIfAbsent
-              ? await redis.set(key, value, { px: ttl, nx: true })
-              : await redis.set(key, value, { px: ttl });
+        const condition = setOptions.onlyIfAbsent ? { nx: true as const } : setOptions.onlyIfPresent ? { xx: true as const } : {};
+        const reply = ttl === undefined ? await redis.set(key, value, condition) : await redis.set(key, value, { ...condition, px: ttl });
         return reply === 'OK';
       }),
     delete: (key) => run('delete', async () => (await redis.del(key)) > 0),
