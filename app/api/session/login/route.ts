@@ -1,0 +1,43 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { errorResponse } from '@/lib/http/errors';
+import { parseCredentials, readJsonBody } from '@/lib/http/request-body';
+import { unsealSessionId } from '@/lib/session/session-cookie';
+import { createSession, sessionKey } from '@/lib/session/session';
+import { hashSessionId } from '@/lib/session/session-id';
+import { beginAuthRequest, refuseCrossSite } from '@/lib/server/auth-request';
+import { handleRoute } from '@/lib/server/route';
+import { readSessionCookie, sealSessionCookie, SESSION_POLICY, setSessionCookie } from '@/lib/server/session';
+import { checkCredentials } from '@/lib/server/users';
+
+export const dynamic = 'force-dynamic';
+
+export const POST = handleRoute(async (request: NextRequest) => {
+  const refused = refuseCrossSite(request);
+  if (refused) return refused;
+  const ctx = beginAuthRequest(request);
+  const body = await readJsonBody(request);
+  if (!body.ok) return errorResponse(body.code, body.message);
+  const credentials = parseCredentials(body.value);
+  if (!credentials.ok) return errorResponse('bad_request', credentials.message);
+
+  const auth = await ctx.timer.measure('password', () => checkCredentials(credentials.username, credentials.password));
+  if (!auth.ok) return ctx.finish(errorResponse('invalid_credentials', 'Wrong username or password.'));
+
+  // A login replaces whatever session this browser had: the old record goes, the id is new.
+  const previous = readSessionCookie(request, ctx);
+  if (previous !== undefined) {
+    const unsealed = await unsealSessionId(previous, ctx.config.sessionPasswords, SESSION_POLICY.absoluteTimeoutSeconds);
+    if (unsealed.ok) await ctx.store.delete(sessionKey('user', hashSessionId(unsealed.sessionId)));
+  }
+
+  const created = await ctx.timer.measure('store', () =>
+    createSession(ctx.store, auth.user, { now: Date.now(), policy: SESSION_POLICY, userAgent: request.headers.get('user-agent') }),
+  );
+  const sealed = await sealSessionCookie(created.sessionId, ctx);
+  const response = NextResponse.json(
+    { user: auth.user, session: { createdAt: created.session.createdAt, expiresAt: created.session.expiresAt, absoluteExpiresAt: created.session.absoluteExpiresAt } },
+    { headers: { 'Cache-Control': 'no-store' } },
+  );
+  setSessionCookie(response, ctx, sealed);
+  return ctx.finish(response);
+});
