@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { StoreBadge } from '@/app/_components/store-badge';
 import { getInstanceId } from '@/lib/server/instance';
 import { getStore } from '@/lib/server/store';
@@ -14,6 +15,7 @@ const STRATEGIES = [
     credential: 'A sealed cookie holding nothing but a random session id.',
     check: 'Every request looks that id up in the store: one network round trip.',
     revoke: 'Delete the record and the very next request is refused.',
+    href: '/session',
   },
   {
     id: 'jwt',
@@ -22,6 +24,7 @@ const STRATEGIES = [
     credential: 'A signed access token that carries the user and its own expiry.',
     check: 'Verified with a public key on the spot: no store, no round trip.',
     revoke: 'Only the refresh token can be revoked; the access token works until it expires.',
+    href: '/jwt',
   },
 ] as const;
 
@@ -61,6 +64,9 @@ export default async function HomePage() {
                 <dd>{strategy.revoke}</dd>
               </div>
             </dl>
+            <Link href={strategy.href} className="mt-5 inline-block rounded-md bg-slate-900 px-4 py-2 font-semibold text-white hover:bg-slate-700">
+              Try {strategy.title.toLowerCase()} →
+            </Link>
           </article>
         ))}
       </section>
