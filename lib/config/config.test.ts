@@ -92,3 +92,19 @@ describe('parseSessionPasswords', () => {
     expect(() => parseSessionPasswords('{not json')).toThrow(/not valid JSON/);
   });
 });
+
+describe('session timeouts', () => {
+  it('defaults to 30 min idle and 12 h absolute, and reads both from the environment', () => {
+    expect(parseConfig({}, generated).config).toMatchObject({ sessionIdleTimeoutSeconds: 1800, sessionAbsoluteTimeoutSeconds: 43200 });
+    expect(parseConfig({ SESSION_IDLE_TIMEOUT_SECONDS: '600', SESSION_ABSOLUTE_TIMEOUT_SECONDS: '3600' }, generated).config).toMatchObject({
+      sessionIdleTimeoutSeconds: 600,
+      sessionAbsoluteTimeoutSeconds: 3600,
+    });
+  });
+
+  it('refuses an idle timeout longer than the absolute one, and nonsense values', () => {
+    expect(() => parseConfig({ SESSION_IDLE_TIMEOUT_SECONDS: '7200', SESSION_ABSOLUTE_TIMEOUT_SECONDS: '3600' }, generated)).toThrow(/must not be longer/);
+    expect(() => parseConfig({ SESSION_IDLE_TIMEOUT_SECONDS: '10' }, generated)).toThrow(/SESSION_IDLE_TIMEOUT_SECONDS/);
+    expect(() => parseConfig({ ACCESS_TOKEN_TTL_SECONDS: '2' }, generated)).toThrow(/ACCESS_TOKEN_TTL_SECONDS/);
+  });
+});

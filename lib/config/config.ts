@@ -32,6 +32,9 @@ export interface AppConfig {
   instanceId: string | null;
   /** Initial access-token lifetime until an admin changes it at runtime (ACCESS_TOKEN_TTL_SECONDS). */
   accessTokenTtlSeconds: number;
+  /** Session timeouts (SESSION_IDLE_TIMEOUT_SECONDS, SESSION_ABSOLUTE_TIMEOUT_SECONDS). */
+  sessionIdleTimeoutSeconds: number;
+  sessionAbsoluteTimeoutSeconds: number;
 }
 
 export interface JsonWebKeyWithId {
@@ -174,6 +177,14 @@ function parseJwtPrivateKeys(raw: string | undefined): JsonWebKeyWithId[] | null
   });
 }
 
+function parseSeconds(env: Environment, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) throw new ConfigError(`${name} must be an integer from ${min} to ${max} (seconds), got "${raw}"`);
+  return value;
+}
+
 function parsePort(raw: string | undefined): number {
   if (raw === undefined || raw.trim() === '') return 3000;
   const port = Number(raw);
@@ -238,12 +249,11 @@ export function parseConfig(env: Environment, generateSecret: () => string): Par
     throw new ConfigError('INSTANCE_ID must be 1-40 letters, digits, ".", "_" or "-"');
   }
 
-  let accessTokenTtlSeconds = 15 * 60;
-  if (env.ACCESS_TOKEN_TTL_SECONDS !== undefined && env.ACCESS_TOKEN_TTL_SECONDS.trim() !== '') {
-    accessTokenTtlSeconds = Number(env.ACCESS_TOKEN_TTL_SECONDS);
-    if (!Number.isInteger(accessTokenTtlSeconds) || accessTokenTtlSeconds < 5 || accessTokenTtlSeconds > 3600) {
-      throw new ConfigError(`ACCESS_TOKEN_TTL_SECONDS must be an integer from 5 to 3600, got "${env.ACCESS_TOKEN_TTL_SECONDS}"`);
-    }
+  const accessTokenTtlSeconds = parseSeconds(env, 'ACCESS_TOKEN_TTL_SECONDS', 15 * 60, 5, 3600);
+  const sessionIdleTimeoutSeconds = parseSeconds(env, 'SESSION_IDLE_TIMEOUT_SECONDS', 30 * 60, 60, 7 * 24 * 3600);
+  const sessionAbsoluteTimeoutSeconds = parseSeconds(env, 'SESSION_ABSOLUTE_TIMEOUT_SECONDS', 12 * 3600, 300, 30 * 24 * 3600);
+  if (sessionIdleTimeoutSeconds > sessionAbsoluteTimeoutSeconds) {
+    throw new ConfigError('SESSION_IDLE_TIMEOUT_SECONDS must not be longer than SESSION_ABSOLUTE_TIMEOUT_SECONDS');
   }
 
   return {
@@ -257,6 +267,8 @@ export function parseConfig(env: Environment, generateSecret: () => string): Par
       publicOrigin: parsePublicOrigin(env.PUBLIC_ORIGIN),
       instanceId,
       accessTokenTtlSeconds,
+      sessionIdleTimeoutSeconds,
+      sessionAbsoluteTimeoutSeconds,
     },
     notices,
   };

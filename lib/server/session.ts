@@ -3,11 +3,19 @@ import type { NextRequest } from 'next/server';
 import { NextResponse } from 'next/server';
 import { ERROR_STATUS, type ErrorCode } from '@/lib/http/errors';
 import { sealSessionId, unsealSessionId } from '@/lib/session/session-cookie';
-import { DEFAULT_SESSION_POLICY, validateSession, type SessionScope, type SessionView } from '@/lib/session/session';
+import { DEFAULT_SESSION_POLICY, validateSession, type SessionPolicy, type SessionScope, type SessionView } from '@/lib/session/session';
+import type { AppConfig } from '@/lib/config/config';
 import type { User } from '@/lib/users/users';
 import type { AuthRequestContext } from './auth-request';
 
-export const SESSION_POLICY = DEFAULT_SESSION_POLICY;
+/** The session policy of this deployment: the defaults, with timeouts from configuration. */
+export function sessionPolicy(config: AppConfig): SessionPolicy {
+  return {
+    ...DEFAULT_SESSION_POLICY,
+    idleTimeoutSeconds: config.sessionIdleTimeoutSeconds,
+    absoluteTimeoutSeconds: config.sessionAbsoluteTimeoutSeconds,
+  };
+}
 
 /** The API's error shape as a NextResponse, for routes that also need to set or clear cookies. */
 export function jsonError(code: ErrorCode, message: string): NextResponse {
@@ -38,7 +46,7 @@ export function readSessionCookie(request: NextRequest, ctx: AuthRequestContext,
 }
 
 export async function sealSessionCookie(sessionId: string, ctx: AuthRequestContext): Promise<string> {
-  return ctx.timer.measure('seal', () => sealSessionId(sessionId, ctx.config.sessionPasswords, SESSION_POLICY.absoluteTimeoutSeconds));
+  return ctx.timer.measure('seal', () => sealSessionId(sessionId, ctx.config.sessionPasswords, ctx.config.sessionAbsoluteTimeoutSeconds));
 }
 
 export function setSessionCookie(response: NextResponse, ctx: AuthRequestContext, sealed: string, scope: SessionScope = 'user'): void {
@@ -51,7 +59,7 @@ export function setSessionCookie(response: NextResponse, ctx: AuthRequestContext
     path: sessionCookiePath(scope),
     // Like iron-session itself: the cookie ends 60 s before the seal, so a browser never sends a
     // seal the server would call expired.
-    maxAge: SESSION_POLICY.absoluteTimeoutSeconds - 60,
+    maxAge: ctx.config.sessionAbsoluteTimeoutSeconds - 60,
   });
 }
 
@@ -75,6 +83,14 @@ const FAILURE_MESSAGES = {
   session_expired: 'The session has expired. Log in again.',
 } as const;
 
+/** The session id inside the request's cookie when its seal is good (no store access), else null. */
+export async function unsealRequestSessionId(request: NextRequest, ctx: AuthRequestContext, scope: SessionScope = 'user'): Promise<string | null> {
+  const cookie = readSessionCookie(request, ctx, scope);
+  if (cookie === undefined) return null;
+  const unsealed = await ctx.timer.measure('unseal', () => unsealSessionId(cookie, ctx.config.sessionPasswords, ctx.config.sessionAbsoluteTimeoutSeconds));
+  return unsealed.ok ? unsealed.sessionId : null;
+}
+
 /**
  * Checks the request's session cookie: `unseal` (local crypto, no store), then `lookup` (one
  * store read). Both phases are timed into the request's Server-Timing.
@@ -82,9 +98,9 @@ const FAILURE_MESSAGES = {
 export async function authenticateSession(request: NextRequest, ctx: AuthRequestContext, scope: SessionScope = 'user'): Promise<SessionAuthResult> {
   const cookie = readSessionCookie(request, ctx, scope);
   if (cookie === undefined) return { ok: false, code: 'unauthenticated', message: FAILURE_MESSAGES.unauthenticated, cookiePresent: false };
-  const unsealed = await ctx.timer.measure('unseal', () => unsealSessionId(cookie, ctx.config.sessionPasswords, SESSION_POLICY.absoluteTimeoutSeconds));
+  const unsealed = await ctx.timer.measure('unseal', () => unsealSessionId(cookie, ctx.config.sessionPasswords, ctx.config.sessionAbsoluteTimeoutSeconds));
   if (!unsealed.ok) return { ok: false, code: unsealed.code, message: FAILURE_MESSAGES[unsealed.code], cookiePresent: true };
-  const result = await ctx.timer.measure('lookup', () => validateSession(ctx.store, unsealed.sessionId, { now: Date.now(), policy: SESSION_POLICY, scope }));
+  const result = await ctx.timer.measure('lookup', () => validateSession(ctx.store, unsealed.sessionId, { now: Date.now(), policy: sessionPolicy(ctx.config), scope }));
   if (!result.ok) return { ok: false, code: result.code, message: FAILURE_MESSAGES[result.code], cookiePresent: true };
   return { ok: true, user: result.user, session: result.session, sessionId: unsealed.sessionId };
 }

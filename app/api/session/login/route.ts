@@ -1,12 +1,11 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { errorResponse } from '@/lib/http/errors';
 import { parseCredentials, readJsonBody } from '@/lib/http/request-body';
-import { unsealSessionId } from '@/lib/session/session-cookie';
 import { createSession, sessionKey } from '@/lib/session/session';
 import { hashSessionId } from '@/lib/session/session-id';
 import { beginAuthRequest, refuseCrossSite } from '@/lib/server/auth-request';
 import { handleRoute } from '@/lib/server/route';
-import { readSessionCookie, sealSessionCookie, SESSION_POLICY, setSessionCookie } from '@/lib/server/session';
+import { sealSessionCookie, sessionPolicy, setSessionCookie, unsealRequestSessionId } from '@/lib/server/session';
 import { checkCredentials } from '@/lib/server/users';
 
 export const dynamic = 'force-dynamic';
@@ -24,14 +23,11 @@ export const POST = handleRoute(async (request: NextRequest) => {
   if (!auth.ok) return ctx.finish(errorResponse('invalid_credentials', 'Wrong username or password.'));
 
   // A login replaces whatever session this browser had: the old record goes, the id is new.
-  const previous = readSessionCookie(request, ctx);
-  if (previous !== undefined) {
-    const unsealed = await unsealSessionId(previous, ctx.config.sessionPasswords, SESSION_POLICY.absoluteTimeoutSeconds);
-    if (unsealed.ok) await ctx.store.delete(sessionKey('user', hashSessionId(unsealed.sessionId)));
-  }
+  const previousSessionId = await unsealRequestSessionId(request, ctx);
+  if (previousSessionId !== null) await ctx.store.delete(sessionKey('user', hashSessionId(previousSessionId)));
 
   const created = await ctx.timer.measure('store', () =>
-    createSession(ctx.store, auth.user, { now: Date.now(), policy: SESSION_POLICY, userAgent: request.headers.get('user-agent') }),
+    createSession(ctx.store, auth.user, { now: Date.now(), policy: sessionPolicy(ctx.config), userAgent: request.headers.get('user-agent') }),
   );
   const sealed = await sealSessionCookie(created.sessionId, ctx);
   const response = NextResponse.json(

@@ -1,10 +1,9 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { unsealSessionId } from '@/lib/session/session-cookie';
 import { sessionKey } from '@/lib/session/session';
 import { hashSessionId } from '@/lib/session/session-id';
 import { beginAuthRequest, refuseCrossSite } from '@/lib/server/auth-request';
 import { handleRoute } from '@/lib/server/route';
-import { clearSessionCookie, readSessionCookie, SESSION_POLICY } from '@/lib/server/session';
+import { clearSessionCookie, unsealRequestSessionId } from '@/lib/server/session';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,13 +15,10 @@ export const POST = handleRoute(async (request: NextRequest) => {
   const refused = refuseCrossSite(request);
   if (refused) return refused;
   const ctx = beginAuthRequest(request);
-  const cookie = readSessionCookie(request, ctx);
-  if (cookie !== undefined) {
-    const unsealed = await ctx.timer.measure('unseal', () => unsealSessionId(cookie, ctx.config.sessionPasswords, SESSION_POLICY.absoluteTimeoutSeconds));
-    if (unsealed.ok) {
-      // The index entry is left to be pruned: deleting the record is what ends the session.
-      await ctx.timer.measure('revoke', () => ctx.store.delete(sessionKey('user', hashSessionId(unsealed.sessionId))));
-    }
+  const sessionId = await unsealRequestSessionId(request, ctx);
+  if (sessionId !== null) {
+    // The index entry is left to be pruned: deleting the record is what ends the session.
+    await ctx.timer.measure('revoke', () => ctx.store.delete(sessionKey('user', hashSessionId(sessionId))));
   }
   const response = new NextResponse(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
   clearSessionCookie(response, ctx);
