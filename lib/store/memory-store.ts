@@ -1,8 +1,16 @@
-import type { SetOptions, Store } from './store';
+import type { LogEntry, SetOptions, Store } from './store';
 
 type Entry =
   | { kind: 'string'; value: string; expiresAt: number | null }
-  | { kind: 'set'; members: Set<string>; expiresAt: number | null };
+  | { kind: 'set'; members: Set<string>; expiresAt: number | null }
+  | { kind: 'log'; entries: LogEntry[]; lastMs: number; lastSeq: number; expiresAt: null };
+
+/** Orders "<ms>-<seq>" ids numerically, as Redis does. */
+export function compareLogIds(a: string, b: string): number {
+  const [aMs = 0, aSeq = 0] = a.split('-').map(Number);
+  const [bMs = 0, bSeq = 0] = b.split('-').map(Number);
+  return aMs - bMs || aSeq - bSeq;
+}
 
 export interface MemoryStoreOptions {
   /** Clock in epoch milliseconds; tests pass a fixed or stepped clock instead of faking timers. */
@@ -131,6 +139,37 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
       if (!Number.isSafeInteger(next)) throw new Error(`ERR value at ${key} is not an integer`);
       entry.value = String(next);
       return next;
+    },
+
+    async appendToLog(key, values, maxLength) {
+      let entry = live(key);
+      if (entry === undefined) {
+        entry = { kind: 'log', entries: [], lastMs: 0, lastSeq: 0, expiresAt: null };
+        entries.set(key, entry);
+      }
+      if (entry.kind !== 'log') throw wrongType(key);
+      const ids: string[] = [];
+      for (const value of values) {
+        // Same id scheme as Redis streams: milliseconds, then a sequence within the millisecond.
+        const ms = Math.max(now(), entry.lastMs);
+        entry.lastSeq = ms === entry.lastMs ? entry.lastSeq + 1 : 0;
+        entry.lastMs = ms;
+        const id = `${ms}-${entry.lastSeq}`;
+        entry.entries.push({ id, value });
+        ids.push(id);
+      }
+      if (entry.entries.length > maxLength) entry.entries.splice(0, entry.entries.length - maxLength);
+      return ids;
+    },
+
+    async readLog(key, afterId, limit) {
+      const entry = live(key);
+      if (entry === undefined) return { entries: [], lastId: afterId ?? '0-0' };
+      if (entry.kind !== 'log') throw wrongType(key);
+      const newest = entry.entries.at(-1)?.id ?? '0-0';
+      if (afterId === null) return { entries: [], lastId: newest };
+      const after = entry.entries.filter((e) => compareLogIds(e.id, afterId) > 0).slice(0, limit);
+      return { entries: after, lastId: after.at(-1)?.id ?? afterId };
     },
 
     async timeToLive(key) {

@@ -44,3 +44,47 @@ return value
 export function timeToLiveFromPttl(reply: number): number | null {
   return reply < 0 ? null : reply;
 }
+
+/**
+ * KEYS[1] = stream, ARGV[1] = approximate max length, ARGV[2..] = values. One round trip for a
+ * whole batch of events; "~" lets Redis trim in whole nodes, which is much cheaper.
+ */
+export const APPEND_TO_LOG_SCRIPT = `
+local ids = {}
+for i = 2, #ARGV do
+  ids[#ids + 1] = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', 'v', ARGV[i])
+end
+return ids
+`;
+
+/**
+ * KEYS[1] = stream, ARGV[1] = id to read after ("" = just report the newest id), ARGV[2] = count.
+ * A script rather than XRANGE itself so both drivers get the same raw reply shape.
+ */
+export const READ_LOG_SCRIPT = `
+if ARGV[1] == '' then
+  return redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)
+end
+return redis.call('XRANGE', KEYS[1], '(' .. ARGV[1], '+', 'COUNT', tonumber(ARGV[2]))
+`;
+
+/** Turns a READ_LOG_SCRIPT reply into what Store.readLog promises. */
+export function readLogResult(reply: unknown, afterId: string | null): { entries: { id: string; value: string }[]; lastId: string } {
+  const entries = logEntriesFromReply(reply);
+  if (afterId === null) return { entries: [], lastId: entries[0]?.id ?? '0-0' };
+  return { entries, lastId: entries.at(-1)?.id ?? afterId };
+}
+
+/** XRANGE / XREVRANGE reply ([[id, [field, value, ...]], ...]) to log entries. */
+export function logEntriesFromReply(reply: unknown): { id: string; value: string }[] {
+  if (!Array.isArray(reply)) return [];
+  const entries: { id: string; value: string }[] = [];
+  for (const item of reply) {
+    if (!Array.isArray(item) || typeof item[0] !== 'string' || !Array.isArray(item[1])) continue;
+    const fields = item[1] as unknown[];
+    const index = fields.indexOf('v');
+    const value = index >= 0 ? fields[index + 1] : undefined;
+    if (typeof value === 'string') entries.push({ id: item[0], value });
+  }
+  return entries;
+}

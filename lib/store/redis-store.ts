@@ -5,6 +5,9 @@ import {
   ADD_TO_INDEX_SCRIPT,
   DELETE_INDEX_AND_MEMBERS_SCRIPT,
   INCREMENT_SCRIPT,
+  APPEND_TO_LOG_SCRIPT,
+  READ_LOG_SCRIPT,
+  readLogResult,
   timeToLiveFromPttl,
 } from './redis-scripts';
 
@@ -83,6 +86,11 @@ export function createRedisStore(options: RedisStoreOptions): Store {
       run('listIndex', ['SMEMBERS', indexKey], (reply) => (Array.isArray(reply) ? reply.filter((m): m is string => typeof m === 'string') : [])),
     deleteIndexAndMembers: (indexKey) => evalScript('deleteIndexAndMembers', DELETE_INDEX_AND_MEMBERS_SCRIPT, [indexKey], [], asNumber),
     increment: (key, ttlMs) => evalScript('increment', INCREMENT_SCRIPT, [key], [String(Math.ceil(ttlMs))], asNumber),
+    appendToLog: (key, values, maxLength) =>
+      evalScript('appendToLog', APPEND_TO_LOG_SCRIPT, [key], [String(maxLength), ...values], (reply) =>
+        Array.isArray(reply) ? reply.map(String) : []),
+    readLog: (key, afterId, limit) =>
+      evalScript('readLog', READ_LOG_SCRIPT, [key], [afterId ?? '', String(limit)], (reply) => readLogResult(reply, afterId)),
     timeToLive: (key) => run('timeToLive', ['PTTL', key], (reply) => timeToLiveFromPttl(asNumber(reply))),
     ping: () => run('ping', ['PING'], () => undefined),
     async close() {

@@ -194,6 +194,34 @@ describe.each(['memory', 'redis', 'upstash'] as const)('%s store', (driver) => {
     expect([...counts].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
   });
 
+  it('appends to a log and reads back only what came after a given id, in order', async () => {
+    const log = key('events');
+    expect(await store().readLog(log, null, 10)).toEqual({ entries: [], lastId: '0-0' });
+    const ids = await store().appendToLog(log, ['{"n":1}', '{"n":2}', '42'], 100);
+    expect(ids).toHaveLength(3);
+    const start = await store().readLog(log, null, 10);
+    expect(start).toEqual({ entries: [], lastId: ids[2] });
+    const all = await store().readLog(log, '0-0', 10);
+    expect(all.entries).toEqual([{ id: ids[0], value: '{"n":1}' }, { id: ids[1], value: '{"n":2}' }, { id: ids[2], value: '42' }]);
+    const more = await store().appendToLog(log, ['{"n":4}'], 100);
+    const after = await store().readLog(log, all.lastId, 10);
+    expect(after).toEqual({ entries: [{ id: more[0], value: '{"n":4}' }], lastId: more[0] });
+    expect(await store().readLog(log, after.lastId, 10)).toEqual({ entries: [], lastId: after.lastId });
+    const limited = await store().readLog(log, '0-0', 2);
+    expect(limited.entries.map((e) => e.value)).toEqual(['{"n":1}', '{"n":2}']);
+    expect(limited.lastId).toBe(ids[1]);
+  });
+
+  it('keeps a log capped near its maximum length', async () => {
+    const log = key('capped');
+    for (let i = 0; i < 30; i += 1) await store().appendToLog(log, Array.from({ length: 100 }, (_, j) => `${i}-${j}`), 200);
+    const { entries } = await store().readLog(log, '0-0', 10_000);
+    // Redis trims approximately ("MAXLEN ~"), in whole nodes: bounded, and the newest are kept.
+    expect(entries.length).toBeGreaterThanOrEqual(200);
+    expect(entries.length).toBeLessThan(600);
+    expect(entries.at(-1)!.value).toBe('29-99');
+  });
+
   it('answers a ping', async () => {
     await expect(store().ping()).resolves.toBeUndefined();
   });

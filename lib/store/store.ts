@@ -62,6 +62,19 @@ export interface Store {
    */
   increment(key: string, ttlMs: number): Promise<number>;
 
+  /**
+   * Appends entries to a capped, ordered log (a Redis stream) and returns their ids. Older entries
+   * beyond roughly `maxLength` are dropped. This is how events from every instance reach the
+   * subscribers of every other instance, with the same code on all three drivers.
+   */
+  appendToLog(key: string, entries: readonly string[], maxLength: number): Promise<string[]>;
+
+  /**
+   * Entries strictly after `afterId` (oldest first, at most `limit`). `afterId` null: nothing old,
+   * just the id to continue from (the newest id, or "0-0" for an empty log).
+   */
+  readLog(key: string, afterId: string | null, limit: number): Promise<{ entries: LogEntry[]; lastId: string }>;
+
   /** Milliseconds until the key expires; null when the key does not exist or never expires. */
   timeToLive(key: string): Promise<number | null>;
 
@@ -72,8 +85,14 @@ export interface Store {
   close(): Promise<void>;
 }
 
+export interface LogEntry {
+  /** Ordered ids of the form "<ms>-<seq>", comparable across instances. */
+  id: string;
+  value: string;
+}
+
 /** The operations that only read state; `X-Store-Lookups` counts these. */
-export const READ_OPERATIONS = new Set<keyof Store>(['get', 'getAndDelete', 'listIndex', 'timeToLive']);
+export const READ_OPERATIONS = new Set<keyof Store>(['get', 'getAndDelete', 'listIndex', 'timeToLive', 'readLog']);
 
 /**
  * Thrown by every driver when the backend cannot be reached or does not answer within its

@@ -14,7 +14,7 @@ type TimedOperation = Exclude<keyof Store, 'driver' | 'close'>;
 
 const TIMED_OPERATIONS: readonly TimedOperation[] = [
   'get', 'set', 'delete', 'getAndDelete', 'addToIndex', 'removeFromIndex', 'listIndex',
-  'deleteIndexAndMembers', 'increment', 'timeToLive', 'ping',
+  'deleteIndexAndMembers', 'increment', 'appendToLog', 'readLog', 'timeToLive', 'ping',
 ];
 
 /**

@@ -5,6 +5,9 @@ import {
   ADD_TO_INDEX_SCRIPT,
   DELETE_INDEX_AND_MEMBERS_SCRIPT,
   INCREMENT_SCRIPT,
+  APPEND_TO_LOG_SCRIPT,
+  READ_LOG_SCRIPT,
+  readLogResult,
   timeToLiveFromPttl,
 } from './redis-scripts';
 
@@ -76,6 +79,13 @@ export function createUpstashStore(options: UpstashStoreOptions): Store {
       run('deleteIndexAndMembers', async () => Number(await redis.eval(DELETE_INDEX_AND_MEMBERS_SCRIPT, [indexKey], []))),
     increment: (key, ttlMs) =>
       run('increment', async () => Number(await redis.eval(INCREMENT_SCRIPT, [key], [String(Math.ceil(ttlMs))]))),
+    appendToLog: (key, values, maxLength) =>
+      run('appendToLog', async () => {
+        const reply = await redis.eval(APPEND_TO_LOG_SCRIPT, [key], [String(maxLength), ...values]);
+        return Array.isArray(reply) ? reply.map(String) : [];
+      }),
+    readLog: (key, afterId, limit) =>
+      run('readLog', async () => readLogResult(await redis.eval(READ_LOG_SCRIPT, [key], [afterId ?? '', String(limit)]), afterId)),
     timeToLive: (key) => run('timeToLive', async () => timeToLiveFromPttl(await redis.pttl(key))),
     ping: () =>
       run('ping', async () => {
