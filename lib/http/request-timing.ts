@@ -18,6 +18,12 @@ export class RequestTimer {
     }
   }
 
+  /** Total time spent in phases called `name` (null if it never ran). */
+  durationOf(name: string): number | null {
+    const matching = this.phases.filter((phase) => phase.name === name);
+    return matching.length === 0 ? null : matching.reduce((sum, phase) => sum + phase.durationMs, 0);
+  }
+
   /** Adds the `Server-Timing` and `X-Store-Lookups` headers to a response and returns it. */
   apply(response: Response, storeLookups: number): Response {
     if (this.phases.length > 0) response.headers.set('Server-Timing', formatServerTiming(this.phases));

@@ -1,14 +1,17 @@
 import 'server-only';
 import { DEFAULT_SETTINGS, readSettings, writeSettings, type RuntimeSettings, type StoredSettings } from '@/lib/settings/settings';
 import { getConfig } from './config';
-import { getStore } from './store';
+import { onSharedEvent } from './events';
+import { getStore, setSimulatedStoreLatency } from './store';
 
 /**
- * How often an instance re-reads the shared settings in the background. Reading them on the JWT
- * hot path would add the very store lookup that path exists to avoid, so each process serves a
- * cached copy and refreshes it on this interval (and at once after its own writes).
+ * Reading the shared settings on the JWT hot path would add the very store lookup that path exists
+ * to avoid, so each process serves a cached copy. It learns of a change from the
+ * `settings_changed` event in the shared event log (within about 0.3 s, see EVENT_POLL_INTERVAL_MS),
+ * at once after its own writes, and, as a fallback should an event be lost, by re-reading every
+ * SETTINGS_REFRESH_INTERVAL_MS.
  */
-export const SETTINGS_REFRESH_INTERVAL_MS = 1000;
+export const SETTINGS_REFRESH_INTERVAL_MS = 5000;
 
 interface SettingsCache {
   current: StoredSettings;
@@ -24,13 +27,16 @@ function defaults(): RuntimeSettings {
   return { ...DEFAULT_SETTINGS, accessTokenTtlSeconds: getConfig().accessTokenTtlSeconds };
 }
 
+function adopt(cache: SettingsCache, settings: StoredSettings): void {
+  cache.current = settings;
+  cache.receivedAt = Date.now();
+  setSimulatedStoreLatency(settings.settings.storeLatencyMs);
+}
+
 async function refresh(cache: SettingsCache): Promise<void> {
   try {
     const latest = await readSettings(getStore(), defaults());
-    if (latest.version !== cache.current.version) {
-      cache.current = latest;
-      cache.receivedAt = Date.now();
-    }
+    if (latest.version !== cache.current.version) adopt(cache, latest);
   } catch {
     // Store down: keep serving the last known settings; the auth routes report the outage themselves.
   }
@@ -45,6 +51,7 @@ function cache(): SettingsCache {
     created.timer = setInterval(() => void refresh(created), SETTINGS_REFRESH_INTERVAL_MS);
     created.timer.unref?.();
     globalForSettings.__sessionVsJwtSettings = created;
+    onSharedEvent('settings_changed', () => void refresh(created));
   }
   return existing;
 }
@@ -68,8 +75,6 @@ export function getSettingsState(): StoredSettings & { receivedAt: number } {
 
 export async function updateRuntimeSettings(patch: Partial<RuntimeSettings>): Promise<StoredSettings> {
   const next = await writeSettings(getStore(), patch, Date.now(), defaults());
-  const c = cache();
-  c.current = next;
-  c.receivedAt = Date.now();
+  adopt(cache(), next);
   return next;
 }

@@ -3,6 +3,7 @@ import { createMemoryStore } from '@/lib/store/memory-store';
 import type { User } from '@/lib/users/users';
 import {
   createSession,
+  endSession,
   DEFAULT_SESSION_POLICY,
   isUsersSession,
   listUserSessions,
@@ -207,5 +208,15 @@ describe('listUserSessions', () => {
 
   it('uses the default policy when none is given', () => {
     expect(DEFAULT_SESSION_POLICY).toEqual({ idleTimeoutSeconds: 1800, absoluteTimeoutSeconds: 43200, touchIntervalSeconds: 60 });
+  });
+});
+
+describe('endSession', () => {
+  it('deletes the record and says whose it was, once', async () => {
+    const { store, now } = setup();
+    const { sessionId } = await createSession(store, alice, { now: now(), policy });
+    expect(await endSession(store, sessionId)).toMatchObject({ userId: 'usr_alice', username: 'alice' });
+    expect(await endSession(store, sessionId)).toBeNull();
+    expect((await validateSession(store, sessionId, { now: now(), policy })).ok).toBe(false);
   });
 });

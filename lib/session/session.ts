@@ -187,6 +187,16 @@ export async function validateSession(
   };
 }
 
+/**
+ * Ends the session a cookie points to (logout). Returns what the record said, so the caller can
+ * tell whose session it was, or null when it was already gone. Its index entry is left to be
+ * pruned: deleting the record is what ends the session.
+ */
+export async function endSession(store: Store, sessionId: string, scope: SessionScope = 'user'): Promise<SessionRecord | null> {
+  const raw = await store.getAndDelete(sessionKey(scope, hashSessionId(sessionId)));
+  return raw === null ? null : parseRecord(raw);
+}
+
 /** Ends one session of a user. Returns whether it was still live. */
 export async function revokeSession(store: Store, userId: string, sessionHash: string, scope: SessionScope = 'user'): Promise<boolean> {
   const key = sessionKey(scope, sessionHash);

@@ -1,9 +1,9 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { errorResponse } from '@/lib/http/errors';
 import { parseCredentials, readJsonBody } from '@/lib/http/request-body';
-import { createSession, sessionKey } from '@/lib/session/session';
-import { hashSessionId } from '@/lib/session/session-id';
+import { createSession, endSession } from '@/lib/session/session';
 import { beginAuthRequest, refuseCrossSite } from '@/lib/server/auth-request';
+import { publishEvent } from '@/lib/server/events';
 import { handleRoute } from '@/lib/server/route';
 import { sealSessionCookie, sessionPolicy, setSessionCookie, unsealRequestSessionId } from '@/lib/server/session';
 import { checkCredentials } from '@/lib/server/users';
@@ -20,11 +20,14 @@ export const POST = handleRoute(async (request: NextRequest) => {
   if (!credentials.ok) return errorResponse('bad_request', credentials.message);
 
   const auth = await ctx.timer.measure('password', () => checkCredentials(credentials.username, credentials.password));
-  if (!auth.ok) return ctx.finish(errorResponse('invalid_credentials', 'Wrong username or password.'));
+  if (!auth.ok) {
+    publishEvent({ type: 'rejection', strategy: 'session', code: 'invalid_credentials', durationMs: ctx.timer.durationOf('password') });
+    return ctx.finish(errorResponse('invalid_credentials', 'Wrong username or password.'));
+  }
 
   // A login replaces whatever session this browser had: the old record goes, the id is new.
   const previousSessionId = await unsealRequestSessionId(request, ctx);
-  if (previousSessionId !== null) await ctx.store.delete(sessionKey('user', hashSessionId(previousSessionId)));
+  if (previousSessionId !== null) await endSession(ctx.store, previousSessionId);
 
   const created = await ctx.timer.measure('store', () =>
     createSession(ctx.store, auth.user, { now: Date.now(), policy: sessionPolicy(ctx.config), userAgent: request.headers.get('user-agent') }),
@@ -35,5 +38,6 @@ export const POST = handleRoute(async (request: NextRequest) => {
     { headers: { 'Cache-Control': 'no-store' } },
   );
   setSessionCookie(response, ctx, sealed);
+  publishEvent({ type: 'login', strategy: 'session', userId: auth.user.id, username: auth.user.username, durationMs: ctx.timer.durationOf('store') });
   return ctx.finish(response);
 });

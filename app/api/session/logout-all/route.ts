@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { revokeUserSessions } from '@/lib/session/session';
 import { beginAuthRequest, refuseCrossSite } from '@/lib/server/auth-request';
+import { publishEvent } from '@/lib/server/events';
 import { handleRoute } from '@/lib/server/route';
 import { authenticateSession, clearSessionCookie, sessionFailureResponse } from '@/lib/server/session';
 
@@ -14,6 +15,7 @@ export const POST = handleRoute(async (request: NextRequest) => {
   const auth = await authenticateSession(request, ctx);
   if (!auth.ok) return ctx.finish(sessionFailureResponse(auth, ctx));
   const sessionsRevoked = await ctx.timer.measure('revoke', () => revokeUserSessions(ctx.store, auth.user.id));
+  publishEvent({ type: 'logout', strategy: 'session', userId: auth.user.id, username: auth.user.username, durationMs: ctx.timer.durationOf('revoke'), detail: { everywhere: true, sessionsRevoked } });
   const response = NextResponse.json({ sessionsRevoked }, { headers: { 'Cache-Control': 'no-store' } });
   clearSessionCookie(response, ctx);
   return ctx.finish(response);

@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { sessionKey } from '@/lib/session/session';
-import { hashSessionId } from '@/lib/session/session-id';
+import { endSession } from '@/lib/session/session';
 import { beginAuthRequest, refuseCrossSite } from '@/lib/server/auth-request';
+import { publishEvent } from '@/lib/server/events';
 import { handleRoute } from '@/lib/server/route';
 import { clearSessionCookie, unsealRequestSessionId } from '@/lib/server/session';
 
@@ -17,8 +17,8 @@ export const POST = handleRoute(async (request: NextRequest) => {
   const ctx = beginAuthRequest(request);
   const sessionId = await unsealRequestSessionId(request, ctx);
   if (sessionId !== null) {
-    // The index entry is left to be pruned: deleting the record is what ends the session.
-    await ctx.timer.measure('revoke', () => ctx.store.delete(sessionKey('user', hashSessionId(sessionId))));
+    const ended = await ctx.timer.measure('revoke', () => endSession(ctx.store, sessionId));
+    if (ended) publishEvent({ type: 'logout', strategy: 'session', userId: ended.userId, username: ended.username, durationMs: ctx.timer.durationOf('revoke') });
   }
   const response = new NextResponse(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
   clearSessionCookie(response, ctx);

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { beginAuthRequest } from '@/lib/server/auth-request';
+import { publishEvent } from '@/lib/server/events';
 import { handleRoute } from '@/lib/server/route';
 import { authenticateSession, sessionFailureResponse } from '@/lib/server/session';
 
@@ -9,6 +10,10 @@ export const dynamic = 'force-dynamic';
 export const GET = handleRoute(async (request: NextRequest) => {
   const ctx = beginAuthRequest(request);
   const auth = await authenticateSession(request, ctx);
-  if (!auth.ok) return ctx.finish(sessionFailureResponse(auth, ctx));
+  if (!auth.ok) {
+    publishEvent({ type: 'rejection', strategy: 'session', code: auth.code, durationMs: ctx.timer.durationOf('lookup') ?? ctx.timer.durationOf('unseal') });
+    return ctx.finish(sessionFailureResponse(auth, ctx));
+  }
+  publishEvent({ type: 'lookup', strategy: 'session', userId: auth.user.id, username: auth.user.username, durationMs: ctx.timer.durationOf('lookup') });
   return ctx.finish(NextResponse.json({ user: auth.user, session: auth.session }, { headers: { 'Cache-Control': 'no-store' } }));
 });

@@ -1,0 +1,47 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { errorResponse } from '@/lib/http/errors';
+import { readJsonBody } from '@/lib/http/request-body';
+import { SETTINGS_BOUNDS, validateSettingsPatch } from '@/lib/settings/settings';
+import { requireAdmin } from '@/lib/server/admin';
+import { beginAuthRequest, refuseCrossSite } from '@/lib/server/auth-request';
+import { publishEvent } from '@/lib/server/events';
+import { getInstanceId } from '@/lib/server/instance';
+import { handleRoute } from '@/lib/server/route';
+import { getSettingsState, updateRuntimeSettings } from '@/lib/server/settings';
+
+export const dynamic = 'force-dynamic';
+
+function settingsBody() {
+  const state = getSettingsState();
+  return {
+    settings: state.settings,
+    version: state.version,
+    updatedAt: state.updatedAt,
+    bounds: SETTINGS_BOUNDS,
+    // When this instance picked up the version it serves: how fast a change reached it.
+    instance: { id: getInstanceId(), version: state.version, receivedAt: state.receivedAt },
+  };
+}
+
+export const GET = handleRoute(async (request: NextRequest) => {
+  const ctx = beginAuthRequest(request);
+  const admin = await requireAdmin(request, ctx);
+  if (!admin.ok) return admin.response;
+  return ctx.finish(NextResponse.json(settingsBody(), { headers: { 'Cache-Control': 'no-store' } }));
+});
+
+/** Partial update; anything out of range or of the wrong type is a 400 and changes nothing. */
+export const PUT = handleRoute(async (request: NextRequest) => {
+  const refused = refuseCrossSite(request);
+  if (refused) return refused;
+  const ctx = beginAuthRequest(request);
+  const admin = await requireAdmin(request, ctx);
+  if (!admin.ok) return admin.response;
+  const body = await readJsonBody(request);
+  if (!body.ok) return ctx.finish(errorResponse(body.code, body.message));
+  const patch = validateSettingsPatch(body.value);
+  if (!patch.ok) return ctx.finish(errorResponse('bad_request', patch.message));
+  const next = await updateRuntimeSettings(patch.patch);
+  publishEvent({ type: 'settings_changed', strategy: 'admin', detail: { ...next.settings, version: next.version } });
+  return ctx.finish(NextResponse.json(settingsBody(), { headers: { 'Cache-Control': 'no-store' } }));
+});
