@@ -125,7 +125,7 @@ describe('refresh tokens', () => {
     const first = await issueRefreshToken(store, { user: alice, now: clock.now });
     const other = await issueRefreshToken(store, { user: alice, now: clock.now });
     expect(await revokeRefreshTokenFamily(store, first.token)).toEqual({ ok: true, userId: alice.id, familyId: first.record.familyId, familyRevoked: true });
-    expect((await rotateRefreshToken(store, first.token, { now: clock.now })).ok).toBe(false);
+    expect(await rotateRefreshToken(store, first.token, { now: clock.now })).toMatchObject({ ok: false, code: 'refresh_revoked' });
     expectOk(await rotateRefreshToken(store, other.token, { now: clock.now }));
   });
 

@@ -241,7 +241,10 @@ export type RefreshRevocation =
 export async function revokeRefreshTokenFamily(store: Store, token: string): Promise<RefreshRevocation> {
   if (!REFRESH_TOKEN_PATTERN.test(token)) return { ok: false, code: 'refresh_invalid' };
   const hash = hashRefreshToken(token);
-  const raw = await store.getAndDelete(refreshTokenKey(hash));
+  // The record is left to expire on its own: presented again it answers `refresh_revoked`, which
+  // tells a client "this login was ended" rather than "never heard of it". Without its family it
+  // can never be rotated.
+  const raw = await store.get(refreshTokenKey(hash));
   let owner: { userId: string; familyId: string } | null = raw === null ? null : parseRecord(raw);
   if (owner === null) {
     const markerRaw = await store.get(rotatedMarkerKey(hash));
