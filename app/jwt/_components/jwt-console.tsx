@@ -65,25 +65,27 @@ export function JwtConsole() {
   }, []);
 
   /** GET /api/jwt/me; on a 401 refresh once and retry, as any client of short-lived tokens must. */
-  const check = useCallback(async () => {
+  const check = useCallback(async (quiet = false) => {
     let call = await callMe();
     if (call.status === 401 && !isMe(call.body) && call.body.error !== 'token_revoked') {
-      log(`/api/jwt/me → 401 ${call.body.error}; refreshing`);
+      const reason = call.body.error;
       const refreshed = await refreshTokens();
       if (refreshed.ok) {
         setRefreshes((count) => count + 1);
-        log('POST /api/jwt/refresh → 200, token rotated');
+        log(`/api/jwt/me → 401 ${reason}; POST /api/jwt/refresh → 200, token rotated`);
         call = await callMe();
-      } else {
-        log(`POST /api/jwt/refresh → ${refreshed.error}`);
+      } else if (!quiet) {
+        log(`/api/jwt/me → 401 ${reason}; POST /api/jwt/refresh → ${refreshed.error}`);
       }
     }
     setMe(call);
     return call;
   }, [log]);
 
+  // On arrival: pick up an existing login (refreshing if needed), but a visitor who never logged
+  // in should not see a failed refresh in the event list.
   useEffect(() => {
-    void check();
+    void check(true);
   }, [check]);
 
   useEffect(() => {
@@ -146,6 +148,17 @@ export function JwtConsole() {
                 Log out
               </button>
             </div>
+            <dl className="space-y-2 text-sm">
+              <div>
+                <dt className="font-medium text-slate-500">Access token cookie</dt>
+                <dd className="font-mono">__Host-access-token · Path=/ · SameSite=Lax</dd>
+              </div>
+              <div>
+                <dt className="font-medium text-slate-500">Refresh token cookie</dt>
+                <dd className="font-mono">__Secure-refresh-token · Path=/api/jwt/refresh · SameSite=Strict</dd>
+              </div>
+              <dd className="text-slate-500">Both HttpOnly; Secure on https and localhost (plain http on a LAN address drops Secure and the name prefixes). Log out revokes the refresh token; the access token keeps working until it expires.</dd>
+            </dl>
           </div>
         ) : (
           <form onSubmit={(event) => void login(event)} className="flex flex-col gap-4" aria-label="Log in with JWT">
