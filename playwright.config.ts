@@ -9,12 +9,24 @@ import { chromium, defineConfig } from '@playwright/test';
  */
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
+/** A second server whose access tokens live 5 s, so expiry specs (e2e/jwt-expiry.spec.ts) need not wait 15 min. */
+const shortTtlPort = Number(process.env.E2E_SHORT_TTL_PORT ?? 3101);
 const ownChromium = existsSync(chromium.executablePath());
 const systemChromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 // `npm test` builds once before running Playwright; a bare `npx playwright test` builds itself.
-const start = `node_modules/.bin/next start -H 127.0.0.1 -p ${port}`;
+const startOn = (p: number) => `node_modules/.bin/next start -H 127.0.0.1 -p ${p}`;
+const start = startOn(port);
 const command = process.env.E2E_SKIP_BUILD === '1' ? start : `node_modules/.bin/next build && ${start}`;
+
+const serverEnv = {
+  NODE_ENV: 'production',
+  NEXT_TELEMETRY_DISABLED: '1',
+  // A fresh secret per run: nothing secret is ever committed, and the server refuses to start
+  // in production without one.
+  SESSION_PASSWORD: randomBytes(32).toString('base64url'),
+  ...(process.env.E2E_REDIS_URL ? { REDIS_URL: process.env.E2E_REDIS_URL } : {}),
+};
 
 export default defineConfig({
   testDir: 'e2e',
@@ -39,21 +51,25 @@ export default defineConfig({
         },
   },
   projects: [{ name: 'chromium' }],
-  webServer: {
-    command,
-    url: `${baseURL}/api/health`,
-    timeout: 180_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    env: {
-      NODE_ENV: 'production',
-      NEXT_TELEMETRY_DISABLED: '1',
-      // A fresh secret per run: nothing secret is ever committed, and the server refuses to start
-      // in production without one.
-      SESSION_PASSWORD: randomBytes(32).toString('base64url'),
-      INSTANCE_ID: 'e2e',
-      ...(process.env.E2E_REDIS_URL ? { REDIS_URL: process.env.E2E_REDIS_URL } : {}),
+  // Playwright starts these in order, so the second reuses the build the first one made.
+  webServer: [
+    {
+      command,
+      url: `${baseURL}/api/health`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: { ...serverEnv, INSTANCE_ID: 'e2e' },
     },
-  },
+    {
+      command: startOn(shortTtlPort),
+      url: `http://127.0.0.1:${shortTtlPort}/api/health`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: { ...serverEnv, INSTANCE_ID: 'e2e-short-ttl', ACCESS_TOKEN_TTL_SECONDS: '5' },
+    },
+  ],
 });

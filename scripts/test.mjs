@@ -59,7 +59,10 @@ if (!run('system packages', 'bash', ['scripts/ensure-system-deps.sh'])) {
     problems.push('next build failed, so the end-to-end tests could not run');
   } else {
     const port = await freePort();
-    const e2eOk = run('end-to-end tests (Chromium)', bin('playwright'), ['test'], { E2E_PORT: String(port), E2E_SKIP_BUILD: '1' });
+    // A second server with 5 s access tokens for the JWT expiry specs.
+    let shortTtlPort = await freePort();
+    while (shortTtlPort === port) shortTtlPort = await freePort();
+    const e2eOk = run('end-to-end tests (Chromium)', bin('playwright'), ['test'], { E2E_PORT: String(port), E2E_SHORT_TTL_PORT: String(shortTtlPort), E2E_SKIP_BUILD: '1' });
     const playwright = readJson('test-results/playwright.json');
     if (playwright?.stats) {
       totals.passed += playwright.stats.expected + playwright.stats.flaky;

@@ -1,0 +1,76 @@
+import { errorResponse } from '@/lib/http/errors';
+import { readJsonBody } from '@/lib/http/request-body';
+import { clearedJwtCookies } from '@/lib/jwt/cookies';
+import { beginAuthRequest, refuseCrossSite } from '@/lib/server/auth-request';
+import {
+  browserTokenResponse,
+  logout,
+  readAccessToken,
+  readRefreshCookie,
+  refreshFailureResponse,
+  rotateTokens,
+  storeUnavailableResponse,
+  tokenEndpointResponse,
+} from '@/lib/server/jwt';
+import { isStoreUnavailable } from '@/lib/store/store';
+
+export const dynamic = 'force-dynamic';
+
+type PresentedRefreshToken = { ok: true; token: string | null; fromBody: boolean } | { ok: false; response: Response };
+
+/**
+ * A JSON body `{ "refresh_token": "..." }` (non-browser clients) wins over the cookie: a client
+ * that sends one explicitly means that token, and answers for it come back in the body, not as
+ * cookies. Without a JSON body the cookie is used.
+ */
+async function readPresentedToken(request: Request, secure: boolean): Promise<PresentedRefreshToken> {
+  if (!/json/i.test(request.headers.get('content-type') ?? '')) return { ok: true, token: readRefreshCookie(request, secure), fromBody: false };
+  const body = await readJsonBody(request);
+  if (!body.ok) return { ok: false, response: errorResponse(body.code, body.message) };
+  const value = body.value as { refresh_token?: unknown } | null;
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || typeof value.refresh_token !== 'string') {
+    return { ok: false, response: errorResponse('bad_request', 'Expected a JSON object: { "refresh_token": string }.') };
+  }
+  return { ok: true, token: value.refresh_token, fromBody: true };
+}
+
+/** Rotate: the presented refresh token is consumed and a new pair is issued. */
+export async function POST(request: Request): Promise<Response> {
+  const refused = refuseCrossSite(request);
+  if (refused) return refused;
+  const ctx = beginAuthRequest(request);
+  const presented = await readPresentedToken(request, ctx.secure);
+  if (!presented.ok) return ctx.finish(presented.response);
+  const clearFor = presented.fromBody ? null : ctx.secure;
+  if (presented.token === null) return ctx.finish(refreshFailureResponse('refresh_invalid', clearFor));
+  try {
+    const result = await rotateTokens(ctx, presented.token);
+    if (!result.ok) return ctx.finish(refreshFailureResponse(result.code, clearFor));
+    return ctx.finish(presented.fromBody ? tokenEndpointResponse(result.tokens) : browserTokenResponse(result.tokens, ctx.secure));
+  } catch (error) {
+    if (isStoreUnavailable(error)) return ctx.finish(storeUnavailableResponse());
+    throw error;
+  }
+}
+
+/**
+ * Logout: revokes the refresh-token family and clears both cookies. The access token keeps
+ * working until it expires (that is the lesson), unless the denylist is on. While the store is
+ * down it answers 503 and leaves the cookies, so the client can retry the revocation.
+ */
+export async function DELETE(request: Request): Promise<Response> {
+  const refused = refuseCrossSite(request);
+  if (refused) return refused;
+  const ctx = beginAuthRequest(request);
+  const presented = await readPresentedToken(request, ctx.secure);
+  if (!presented.ok) return ctx.finish(presented.response);
+  try {
+    const revocation = await logout(ctx, presented.token, readAccessToken(request, ctx.secure));
+    const response = Response.json({ loggedOut: true, familyRevoked: revocation?.ok === true && revocation.familyRevoked }, { headers: { 'Cache-Control': 'no-store' } });
+    for (const cookie of clearedJwtCookies(ctx.secure)) response.headers.append('Set-Cookie', cookie);
+    return ctx.finish(response);
+  } catch (error) {
+    if (isStoreUnavailable(error)) return ctx.finish(storeUnavailableResponse());
+    throw error;
+  }
+}

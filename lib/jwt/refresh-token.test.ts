@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { createMemoryStore } from '@/lib/store/memory-store';
+import type { Store } from '@/lib/store/store';
+import type { User } from '@/lib/users/users';
+import { denylistKey } from './denylist';
+import {
+  DEFAULT_REFRESH_POLICY,
+  hashRefreshToken,
+  issueRefreshToken,
+  refreshTokenKey,
+  revokeRefreshTokenFamily,
+  revokeUserRefreshFamilies,
+  rotateRefreshToken,
+  type RefreshRotation,
+} from './refresh-token';
+import { FIXED_NOW } from './test-keys';
+
+const alice: User = { id: 'usr_alice', username: 'alice', role: 'user' };
+const SECOND = 1000;
+const DAY = 24 * 60 * 60 * SECOND;
+
+/** A memory store whose clock the test moves: TTLs and `now` agree without fake timers. */
+function setup(): { store: Store; clock: { now: number } } {
+  const clock = { now: FIXED_NOW };
+  return { store: createMemoryStore({ now: () => clock.now }), clock };
+}
+
+function expectOk(result: RefreshRotation): Extract<RefreshRotation, { ok: true }> {
+  if (!result.ok) throw new Error(`expected a rotation, got ${result.code}`);
+  return result;
+}
+
+describe('refresh tokens', () => {
+  it('issues a 256-bit opaque token and stores only its hash with user, family and expiries', async () => {
+    const { store } = setup();
+    const { token, record } = await issueRefreshToken(store, { user: alice, now: FIXED_NOW });
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(Buffer.from(token, 'base64url')).toHaveLength(32);
+    expect(await store.get(refreshTokenKey(token))).toBeNull();
+    const stored = JSON.parse((await store.get(refreshTokenKey(hashRefreshToken(token))))!);
+    expect(stored).toEqual(record);
+    expect(JSON.stringify(stored)).not.toContain(token);
+    expect(record).toMatchObject({ userId: 'usr_alice', parentHash: null, idleExpiresAt: FIXED_NOW + 7 * DAY, absoluteExpiresAt: FIXED_NOW + 30 * DAY });
+  });
+
+  it('rotates on every use: the successor works, keeps the family and the absolute expiry, and names its parent', async () => {
+    const { store, clock } = setup();
+    const first = await issueRefreshToken(store, { user: alice, now: clock.now });
+    clock.now += 60 * SECOND;
+    const second = expectOk(await rotateRefreshToken(store, first.token, { now: clock.now }));
+    expect(second.token).not.toBe(first.token);
+    expect(second.user).toEqual(alice);
+    expect(second.record).toMatchObject({ familyId: first.record.familyId, parentHash: hashRefreshToken(first.token), absoluteExpiresAt: first.record.absoluteExpiresAt, idleExpiresAt: clock.now + 7 * DAY });
+    clock.now += 60 * SECOND;
+    expectOk(await rotateRefreshToken(store, second.token, { now: clock.now }));
+  });
+
+  it('rejects a refresh token reused after rotation and revokes its family', async () => {
+    const { store, clock } = setup();
+    const first = await issueRefreshToken(store, { user: alice, now: clock.now });
+    const second = expectOk(await rotateRefreshToken(store, first.token, { now: clock.now }));
+    clock.now += (DEFAULT_REFRESH_POLICY.graceSeconds + 1) * SECOND;
+    expect(await rotateRefreshToken(store, first.token, { now: clock.now })).toEqual({ ok: false, code: 'refresh_reused', familyRevoked: true, userId: alice.id, familyId: first.record.familyId });
+    // The legitimate holder's successor dies with the family: the thief's copy would have too.
+    expect(await rotateRefreshToken(store, second.token, { now: clock.now })).toMatchObject({ ok: false, code: 'refresh_revoked' });
+    // Theft also marks the user's access tokens revoked for the denylist.
+    expect(await store.listIndex(denylistKey(alice.id))).toEqual([`before:${clock.now}`]);
+  });
+
+  it('answers a duplicate inside the grace window with refresh_in_progress, neither minting nor revoking', async () => {
+    const { store, clock } = setup();
+    const first = await issueRefreshToken(store, { user: alice, now: clock.now });
+    const second = expectOk(await rotateRefreshToken(store, first.token, { now: clock.now }));
+    clock.now += DEFAULT_REFRESH_POLICY.graceSeconds * SECOND;
+    expect(await rotateRefreshToken(store, first.token, { now: clock.now })).toMatchObject({ ok: false, code: 'refresh_in_progress' });
+    expectOk(await rotateRefreshToken(store, second.token, { now: clock.now }));
+  });
+
+  it('treats any duplicate as reuse when the grace window is set to 0', async () => {
+    const { store, clock } = setup();
+    const policy = { ...DEFAULT_REFRESH_POLICY, graceSeconds: 0 };
+    const first = await issueRefreshToken(store, { user: alice, now: clock.now, policy });
+    expectOk(await rotateRefreshToken(store, first.token, { now: clock.now, policy }));
+    clock.now += 1;
+    expect(await rotateRefreshToken(store, first.token, { now: clock.now, policy })).toMatchObject({ ok: false, code: 'refresh_reused' });
+  });
+
+  it('leaves exactly one new live chain after 20 parallel refreshes of one token (memory store)', async () => {
+    const { store, clock } = setup();
+    const first = await issueRefreshToken(store, { user: alice, now: clock.now });
+    const results = await Promise.all(Array.from({ length: 20 }, () => rotateRefreshToken(store, first.token, { now: clock.now })));
+    const winners = results.filter((r) => r.ok);
+    expect(winners).toHaveLength(1);
+    expect(results.filter((r) => !r.ok && r.code === 'refresh_in_progress')).toHaveLength(19);
+    clock.now += 60 * SECOND;
+    expectOk(await rotateRefreshToken(store, expectOk(winners[0]!).token, { now: clock.now }));
+  });
+
+  it('expires a token left unused for the idle lifetime', async () => {
+    const { store, clock } = setup();
+    const first = await issueRefreshToken(store, { user: alice, now: clock.now });
+    clock.now += 7 * DAY;
+    const result = await rotateRefreshToken(store, first.token, { now: clock.now });
+    expect(result.ok).toBe(false);
+    expect(['refresh_expired', 'refresh_invalid']).toContain(!result.ok && result.code);
+    // Checked on the record too, not only by the store's TTL: a record read a moment before expiry.
+    const other = await issueRefreshToken(store, { user: alice, now: clock.now });
+    expect(await rotateRefreshToken(store, other.token, { now: clock.now + 7 * DAY })).toMatchObject({ ok: false, code: 'refresh_expired' });
+  });
+
+  it('ends a family at its absolute lifetime however often it is used', async () => {
+    const { store, clock } = setup();
+    let token = (await issueRefreshToken(store, { user: alice, now: clock.now })).token;
+    for (let day = 6; day < 30; day += 6) {
+      clock.now = FIXED_NOW + day * DAY;
+      token = expectOk(await rotateRefreshToken(store, token, { now: clock.now })).token;
+    }
+    const last = expectOk(await rotateRefreshToken(store, token, { now: FIXED_NOW + 29 * DAY }));
+    expect(last.record.idleExpiresAt).toBe(FIXED_NOW + 30 * DAY);
+    expect(await rotateRefreshToken(store, last.token, { now: FIXED_NOW + 30 * DAY })).toMatchObject({ ok: false, code: 'refresh_expired' });
+  });
+
+  it('logout revokes the family of the presented token', async () => {
+    const { store, clock } = setup();
+    const first = await issueRefreshToken(store, { user: alice, now: clock.now });
+    const other = await issueRefreshToken(store, { user: alice, now: clock.now });
+    expect(await revokeRefreshTokenFamily(store, first.token)).toEqual({ ok: true, userId: alice.id, familyId: first.record.familyId, familyRevoked: true });
+    expect(await rotateRefreshToken(store, first.token, { now: clock.now })).toMatchObject({ ok: false, code: 'refresh_revoked' });
+    expectOk(await rotateRefreshToken(store, other.token, { now: clock.now }));
+  });
+
+  it('logout with an already rotated token still revokes its family', async () => {
+    const { store, clock } = setup();
+    const first = await issueRefreshToken(store, { user: alice, now: clock.now });
+    const second = expectOk(await rotateRefreshToken(store, first.token, { now: clock.now }));
+    expect(await revokeRefreshTokenFamily(store, first.token)).toMatchObject({ ok: true, familyRevoked: true });
+    expect(await rotateRefreshToken(store, second.token, { now: clock.now })).toMatchObject({ ok: false, code: 'refresh_revoked' });
+  });
+
+  it('revokes every family of a user in one call and reports how many', async () => {
+    const { store, clock } = setup();
+    const bob: User = { id: 'usr_bob', username: 'bob', role: 'user' };
+    const tokens = [await issueRefreshToken(store, { user: alice, now: clock.now }), await issueRefreshToken(store, { user: alice, now: clock.now })];
+    const bobs = await issueRefreshToken(store, { user: bob, now: clock.now });
+    expect(await revokeUserRefreshFamilies(store, alice.id, clock.now)).toBe(2);
+    for (const { token } of tokens) expect(await rotateRefreshToken(store, token, { now: clock.now })).toMatchObject({ ok: false, code: 'refresh_revoked' });
+    expectOk(await rotateRefreshToken(store, bobs.token, { now: clock.now }));
+    expect(await store.listIndex(denylistKey(alice.id))).toEqual([`before:${clock.now}`]);
+  });
+
+  it.each(['', 'short', 'x'.repeat(43).replace(/x$/, '!'), 'A'.repeat(44), 'A'.repeat(43)])('rejects an unknown or malformed token %j as refresh_invalid', async (token) => {
+    const { store } = setup();
+    expect(await rotateRefreshToken(store, token, { now: FIXED_NOW })).toEqual({ ok: false, code: 'refresh_invalid' });
+  });
+});

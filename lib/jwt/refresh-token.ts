@@ -1,0 +1,267 @@
+/**
+ * Refresh tokens: opaque, 256-bit random, single use. Only a SHA-256 hash of the token is stored,
+ * so a store dump gives an attacker nothing to present. Each login starts a family; every refresh
+ * consumes the presented token and issues its successor in the same family.
+ *
+ * Store layout (all keys expire on their own):
+ *   refresh:{hash}                  the live token's record (user, family, parent, expiries)
+ *   refresh_rotated:{hash}          left behind when a token is rotated: family and time of use,
+ *                                   so presenting it again is recognised as reuse
+ *   refresh_family:{familyId}       exists while the family is alive; deleting it revokes every
+ *                                   token of the family, including one minted concurrently
+ *   user_refresh_families:{userId}  index of the user's family keys: "revoke user" is one operation
+ *
+ * Rotation is atomic across instances without a transaction: the rotated-marker is claimed with
+ * `SET NX` before the record is deleted, so of any number of concurrent presentations exactly one
+ * wins, and every loser finds either the record (and then loses the claim) or the marker.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { Store } from '@/lib/store/store';
+import type { Role, User } from '@/lib/users/users';
+import { markUserRevoked } from './denylist';
+
+export interface RefreshPolicy {
+  /** A token unused for this long expires (each rotation restarts it). Default 7 days. */
+  idleSeconds: number;
+  /** A family ends this long after login, however active. Default 30 days. */
+  absoluteSeconds: number;
+  /**
+   * How long after a rotation a second presentation of the same token is treated as a concurrent
+   * duplicate (two tabs refreshing at once) and answered `refresh_in_progress` (409, retry with
+   * the new cookie) instead of theft. Default 10 s, from the runtime settings.
+   */
+  graceSeconds: number;
+}
+
+export const REFRESH_TOKEN_IDLE_SECONDS = 7 * 24 * 60 * 60;
+export const REFRESH_TOKEN_ABSOLUTE_SECONDS = 30 * 24 * 60 * 60;
+export const REFRESH_GRACE_SECONDS = 10;
+export const DEFAULT_REFRESH_POLICY: RefreshPolicy = {
+  idleSeconds: REFRESH_TOKEN_IDLE_SECONDS,
+  absoluteSeconds: REFRESH_TOKEN_ABSOLUTE_SECONDS,
+  graceSeconds: REFRESH_GRACE_SECONDS,
+};
+/** 32 random bytes = 256 bits, base64url without padding. */
+export const REFRESH_TOKEN_BYTES = 32;
+const REFRESH_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+export interface RefreshTokenRecord {
+  userId: string;
+  username: string;
+  role: Role;
+  familyId: string;
+  parentHash: string | null;
+  createdAt: number;
+  lastUsedAt: number;
+  idleExpiresAt: number;
+  absoluteExpiresAt: number;
+}
+
+interface RotationMarker {
+  userId: string;
+  familyId: string;
+  rotatedAt: number;
+  successorHash: string;
+}
+
+interface FamilyRecord {
+  userId: string;
+  familyId: string;
+  createdAt: number;
+  absoluteExpiresAt: number;
+}
+
+export interface IssuedRefreshToken {
+  /** The secret for the client; never stored. */
+  token: string;
+  record: RefreshTokenRecord;
+}
+
+export type RefreshFailureCode = 'refresh_invalid' | 'refresh_expired' | 'refresh_revoked' | 'refresh_in_progress' | 'refresh_reused';
+
+export type RefreshRotation =
+  | ({ ok: true; user: User } & IssuedRefreshToken)
+  | {
+      ok: false;
+      code: RefreshFailureCode;
+      /** True when this presentation revoked the family (reuse after the grace window): an event to record. */
+      familyRevoked?: boolean;
+      userId?: string;
+      familyId?: string;
+    };
+
+export const refreshTokenKey = (hash: string) => `refresh:${hash}`;
+export const rotatedMarkerKey = (hash: string) => `refresh_rotated:${hash}`;
+export const refreshFamilyKey = (familyId: string) => `refresh_family:${familyId}`;
+export const userRefreshFamiliesKey = (userId: string) => `user_refresh_families:${userId}`;
+
+export function hashRefreshToken(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}
+
+function parseJson<T>(raw: string, check: (value: Partial<T>) => boolean): T | null {
+  try {
+    const value = JSON.parse(raw) as Partial<T> | null;
+    return value !== null && typeof value === 'object' && check(value) ? (value as T) : null;
+  } catch {
+    return null;
+  }
+}
+
+const parseRecord = (raw: string) =>
+  parseJson<RefreshTokenRecord>(raw, (r) => typeof r.userId === 'string' && typeof r.familyId === 'string' && typeof r.idleExpiresAt === 'number' && typeof r.absoluteExpiresAt === 'number' && (r.role === 'user' || r.role === 'admin') && typeof r.username === 'string');
+const parseMarker = (raw: string) =>
+  parseJson<RotationMarker>(raw, (m) => typeof m.familyId === 'string' && typeof m.userId === 'string' && typeof m.rotatedAt === 'number');
+
+async function writeRecord(store: Store, record: RefreshTokenRecord, now: number): Promise<string> {
+  const token = randomBytes(REFRESH_TOKEN_BYTES).toString('base64url');
+  await store.set(refreshTokenKey(hashRefreshToken(token)), JSON.stringify(record), { ttlMs: record.idleExpiresAt - now });
+  return token;
+}
+
+/**
+ * Starts a new family for `user` (a login) and returns its first refresh token.
+ *
+ * @example
+ * const { token, record } = await issueRefreshToken(store, { user, now: Date.now() });
+ */
+export async function issueRefreshToken(store: Store, input: { user: User; now: number; policy?: RefreshPolicy }): Promise<IssuedRefreshToken> {
+  const { user, now } = input;
+  const policy = input.policy ?? DEFAULT_REFRESH_POLICY;
+  const familyId = randomBytes(16).toString('base64url');
+  const absoluteExpiresAt = now + policy.absoluteSeconds * 1000;
+  const family: FamilyRecord = { userId: user.id, familyId, createdAt: now, absoluteExpiresAt };
+  const ttlMs = absoluteExpiresAt - now;
+  await store.set(refreshFamilyKey(familyId), JSON.stringify(family), { ttlMs });
+  await store.addToIndex(userRefreshFamiliesKey(user.id), refreshFamilyKey(familyId), ttlMs);
+  const record: RefreshTokenRecord = {
+    userId: user.id,
+    username: user.username,
+    role: user.role,
+    familyId,
+    parentHash: null,
+    createdAt: now,
+    lastUsedAt: now,
+    idleExpiresAt: Math.min(now + policy.idleSeconds * 1000, absoluteExpiresAt),
+    absoluteExpiresAt,
+  };
+  return { token: await writeRecord(store, record, now), record };
+}
+
+/** Ends one family: every token in it, including a successor being minted right now, stops working. */
+export async function revokeRefreshFamily(store: Store, familyId: string, userId: string): Promise<boolean> {
+  const existed = await store.delete(refreshFamilyKey(familyId));
+  await store.removeFromIndex(userRefreshFamiliesKey(userId), refreshFamilyKey(familyId));
+  return existed;
+}
+
+/** A token that is no longer live was presented: a concurrent duplicate inside the grace window, or theft. */
+async function judgeRepeatedPresentation(store: Store, marker: RotationMarker, now: number, policy: RefreshPolicy): Promise<RefreshRotation> {
+  if (now - marker.rotatedAt <= policy.graceSeconds * 1000) {
+    // Neither mint a second chain nor revoke: the client retries and its cookie jar (or the other
+    // tab's response) already holds the successor.
+    return { ok: false, code: 'refresh_in_progress', userId: marker.userId, familyId: marker.familyId };
+  }
+  // Theft: whoever holds this family may also hold its access tokens, so they are marked revoked
+  // for the denylist too. The user's other devices keep their own families and simply refresh.
+  await revokeRefreshFamily(store, marker.familyId, marker.userId);
+  await markUserRevoked(store, marker.userId, now);
+  return { ok: false, code: 'refresh_reused', familyRevoked: true, userId: marker.userId, familyId: marker.familyId };
+}
+
+/**
+ * Consumes `token` and returns its successor (same family, new idle expiry, same absolute expiry).
+ * A token that was already rotated is judged by the grace window: a duplicate inside it gets
+ * `refresh_in_progress`; after it, `refresh_reused` and the whole family is revoked.
+ *
+ * @example
+ * const result = await rotateRefreshToken(store, presented, { now: Date.now(), policy });
+ * if (!result.ok && result.familyRevoked) recordEvent('refresh_reused', result);
+ */
+export async function rotateRefreshToken(store: Store, token: string, input: { now: number; policy?: RefreshPolicy }): Promise<RefreshRotation> {
+  const { now } = input;
+  const policy = input.policy ?? DEFAULT_REFRESH_POLICY;
+  if (!REFRESH_TOKEN_PATTERN.test(token)) return { ok: false, code: 'refresh_invalid' };
+  const hash = hashRefreshToken(token);
+
+  const raw = await store.get(refreshTokenKey(hash));
+  if (raw === null) {
+    const markerRaw = await store.get(rotatedMarkerKey(hash));
+    const marker = markerRaw === null ? null : parseMarker(markerRaw);
+    return marker === null ? { ok: false, code: 'refresh_invalid' } : judgeRepeatedPresentation(store, marker, now, policy);
+  }
+  const record = parseRecord(raw);
+  if (record === null) return { ok: false, code: 'refresh_invalid' };
+  if (now >= record.idleExpiresAt || now >= record.absoluteExpiresAt) {
+    await store.delete(refreshTokenKey(hash));
+    return { ok: false, code: 'refresh_expired', userId: record.userId, familyId: record.familyId };
+  }
+  if ((await store.get(refreshFamilyKey(record.familyId))) === null) {
+    await store.delete(refreshTokenKey(hash));
+    return { ok: false, code: 'refresh_revoked', userId: record.userId, familyId: record.familyId };
+  }
+
+  const successorToken = randomBytes(REFRESH_TOKEN_BYTES).toString('base64url');
+  const successorHash = hashRefreshToken(successorToken);
+  const marker: RotationMarker = { userId: record.userId, familyId: record.familyId, rotatedAt: now, successorHash };
+  // The claim is the atomic step: the marker is written before the record is deleted, so a
+  // concurrent presentation always finds one of the two, and only one caller can write it.
+  const claimed = await store.set(rotatedMarkerKey(hash), JSON.stringify(marker), { onlyIfAbsent: true, ttlMs: record.absoluteExpiresAt - now });
+  if (!claimed) {
+    const winnerRaw = await store.get(rotatedMarkerKey(hash));
+    const winner = winnerRaw === null ? null : parseMarker(winnerRaw);
+    return winner === null ? { ok: false, code: 'refresh_invalid' } : judgeRepeatedPresentation(store, winner, now, policy);
+  }
+  await store.delete(refreshTokenKey(hash));
+
+  const successor: RefreshTokenRecord = {
+    ...record,
+    parentHash: hash,
+    createdAt: now,
+    lastUsedAt: now,
+    idleExpiresAt: Math.min(now + policy.idleSeconds * 1000, record.absoluteExpiresAt),
+  };
+  await store.set(refreshTokenKey(successorHash), JSON.stringify(successor), { ttlMs: successor.idleExpiresAt - now });
+  return {
+    ok: true,
+    token: successorToken,
+    record: successor,
+    user: { id: record.userId, username: record.username, role: record.role },
+  };
+}
+
+export type RefreshRevocation =
+  | { ok: true; userId: string; familyId: string; familyRevoked: boolean }
+  | { ok: false; code: 'refresh_invalid' };
+
+/**
+ * Logout: revokes the family of `token` (live, or already rotated), so no token of this login
+ * can be refreshed again. Access tokens already issued stay valid until they expire.
+ */
+export async function revokeRefreshTokenFamily(store: Store, token: string): Promise<RefreshRevocation> {
+  if (!REFRESH_TOKEN_PATTERN.test(token)) return { ok: false, code: 'refresh_invalid' };
+  const hash = hashRefreshToken(token);
+  // The record is left to expire on its own: presented again it answers `refresh_revoked`, which
+  // tells a client "this login was ended" rather than "never heard of it". Without its family it
+  // can never be rotated.
+  const raw = await store.get(refreshTokenKey(hash));
+  let owner: { userId: string; familyId: string } | null = raw === null ? null : parseRecord(raw);
+  if (owner === null) {
+    const markerRaw = await store.get(rotatedMarkerKey(hash));
+    owner = markerRaw === null ? null : parseMarker(markerRaw);
+  }
+  if (owner === null) return { ok: false, code: 'refresh_invalid' };
+  const familyRevoked = await revokeRefreshFamily(store, owner.familyId, owner.userId);
+  return { ok: true, userId: owner.userId, familyId: owner.familyId, familyRevoked };
+}
+
+/**
+ * Revokes every refresh-token family of a user (the admin "revoke user" action) in one atomic
+ * store operation and returns how many live families it ended. It also records the user's
+ * "revoked before" mark, which the denylist (when on) enforces against access tokens.
+ */
+export async function revokeUserRefreshFamilies(store: Store, userId: string, now: number): Promise<number> {
+  const revoked = await store.deleteIndexAndMembers(userRefreshFamiliesKey(userId));
+  await markUserRevoked(store, userId, now);
+  return revoked;
+}

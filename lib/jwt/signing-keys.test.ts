@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { createMemoryStore } from '@/lib/store/memory-store';
+import { signAccessToken, verifyAccessToken } from './access-token';
+import { createKeyRing, type KeyRing } from './key-ring';
+import { buildJwks, listSigningKeys, loadSigningKeys, retireSigningKey, rotateSigningKey, SIGNING_KEYS_KEY, type SigningKeySet } from './signing-keys';
+import { FIXED_NOW } from './test-keys';
+
+const alice = { id: 'usr_alice', username: 'alice', role: 'user' as const };
+const verifyWith = (ring: KeyRing, token: string) => verifyAccessToken(token, { resolveKey: (kid) => ring.verificationKeys.get(kid), now: FIXED_NOW });
+
+function changed(result: Awaited<ReturnType<typeof rotateSigningKey>>): SigningKeySet {
+  if (!result.ok) throw new Error(result.message);
+  return result.keySet;
+}
+
+describe('signing keys', () => {
+  it('generates one Ed25519 key on first use and every later load (and a racing instance) gets the same one', async () => {
+    const store = createMemoryStore();
+    const [a, b] = await Promise.all([loadSigningKeys(store, FIXED_NOW), loadSigningKeys(store, FIXED_NOW)]);
+    expect(a.keys).toHaveLength(1);
+    expect(b.keys[0]!.kid).toBe(a.keys[0]!.kid);
+    expect((await loadSigningKeys(store, FIXED_NOW)).keys[0]!.kid).toBe(a.keys[0]!.kid);
+    expect(a.keys[0]).toMatchObject({ alg: 'EdDSA', status: 'current', publicJwk: { kty: 'OKP', crv: 'Ed25519', use: 'sig', alg: 'EdDSA' } });
+  });
+
+  it('publishes only public parts in the JWKS', async () => {
+    const keySet = await loadSigningKeys(createMemoryStore(), FIXED_NOW);
+    const jwks = buildJwks(keySet);
+    expect(Object.keys(jwks.keys[0]!).sort()).toEqual(['alg', 'crv', 'kid', 'kty', 'use', 'x']);
+    expect(JSON.stringify(jwks)).not.toContain(keySet.keys[0]!.privateJwk!.d);
+  });
+
+  it('rotates: the new key signs, the old one keeps verifying and stays in the JWKS', async () => {
+    const store = createMemoryStore();
+    const before = await createKeyRing(await loadSigningKeys(store, FIXED_NOW));
+    const oldToken = (await signAccessToken({ user: alice, signingKey: before.signingKey, now: FIXED_NOW, ttlSeconds: 900 })).token;
+    const keySet = changed(await rotateSigningKey(store, FIXED_NOW + 1000));
+    const after = await createKeyRing(keySet);
+    expect(after.signingKey.kid).not.toBe(before.signingKey.kid);
+    expect(buildJwks(keySet).keys.map((k) => k.kid)).toEqual([after.signingKey.kid, before.signingKey.kid]);
+    expect(listSigningKeys(keySet).map((k) => k.status)).toEqual(['current', 'previous']);
+    expect((await verifyWith(after, oldToken)).ok).toBe(true);
+    const newToken = (await signAccessToken({ user: alice, signingKey: after.signingKey, now: FIXED_NOW, ttlSeconds: 900 })).token;
+    expect(await verifyWith(after, newToken)).toMatchObject({ ok: true, header: { kid: after.signingKey.kid } });
+    // The change is in the store, so every other instance picks it up on its next reload.
+    expect((await loadSigningKeys(store, FIXED_NOW)).version).toBe(keySet.version);
+  });
+
+  it('retires a previous key: it leaves the JWKS, loses its private part, and its tokens fail', async () => {
+    const store = createMemoryStore();
+    const initial = await loadSigningKeys(store, FIXED_NOW);
+    const before = await createKeyRing(initial);
+    const oldToken = (await signAccessToken({ user: alice, signingKey: before.signingKey, now: FIXED_NOW, ttlSeconds: 900 })).token;
+    changed(await rotateSigningKey(store, FIXED_NOW));
+    const keySet = changed(await retireSigningKey(store, before.signingKey.kid, FIXED_NOW));
+    expect(buildJwks(keySet).keys.map((k) => k.kid)).not.toContain(before.signingKey.kid);
+    const retired = keySet.keys.find((k) => k.kid === before.signingKey.kid)!;
+    expect(retired.status).toBe('retired');
+    expect(retired.privateJwk).toBeUndefined();
+    expect(await verifyWith(await createKeyRing(keySet), oldToken)).toMatchObject({ ok: false, code: 'invalid_token', unknownKid: before.signingKey.kid });
+    expect(await store.get(SIGNING_KEYS_KEY)).not.toContain(initial.keys[0]!.privateJwk!.d);
+  });
+
+  it('refuses to retire the current key or a kid it does not know', async () => {
+    const store = createMemoryStore();
+    const keySet = await loadSigningKeys(store, FIXED_NOW);
+    expect(await retireSigningKey(store, keySet.keys[0]!.kid, FIXED_NOW)).toMatchObject({ ok: false, code: 'key_is_current' });
+    expect(await retireSigningKey(store, 'nope', FIXED_NOW)).toMatchObject({ ok: false, code: 'unknown_kid' });
+  });
+
+  it('lets only one of two simultaneous rotations run', async () => {
+    const store = createMemoryStore();
+    await loadSigningKeys(store, FIXED_NOW);
+    const results = await Promise.all([rotateSigningKey(store, FIXED_NOW), rotateSigningKey(store, FIXED_NOW)]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok && r.code === 'busy')).toHaveLength(1);
+    expect((await loadSigningKeys(store, FIXED_NOW)).keys).toHaveLength(2);
+  });
+});
