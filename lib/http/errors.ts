@@ -23,6 +23,8 @@ export const ERROR_STATUS = {
   cross_site_request: 403,
   not_found: 404,
   method_not_allowed: 405,
+  /** The change cannot be made in the current state (e.g. retiring the current signing key). */
+  conflict: 409,
   /** A concurrent refresh of the same token inside the grace window: retry with the new cookie. */
   refresh_in_progress: 409,
   payload_too_large: 413,

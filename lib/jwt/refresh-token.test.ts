@@ -52,7 +52,8 @@ describe('refresh tokens', () => {
     expect(second.user).toEqual(alice);
     expect(second.record).toMatchObject({ familyId: first.record.familyId, parentHash: hashRefreshToken(first.token), absoluteExpiresAt: first.record.absoluteExpiresAt, idleExpiresAt: clock.now + 7 * DAY });
     clock.now += 60 * SECOND;
-    expectOk(await rotateRefreshToken(store, second.token, { now: clock.now }));
+    const third = expectOk(await rotateRefreshToken(store, second.token, { now: clock.now }));
+    expect([first.record.generation, second.record.generation, third.record.generation]).toEqual([1, 2, 3]);
   });
 
   it('rejects a refresh token reused after rotation and revokes its family', async () => {

@@ -51,6 +51,8 @@ export interface RefreshTokenRecord {
   role: Role;
   familyId: string;
   parentHash: string | null;
+  /** 1 for the token issued at login, +1 per rotation: the dashboard draws the chain. */
+  generation: number;
   createdAt: number;
   lastUsedAt: number;
   idleExpiresAt: number;
@@ -109,7 +111,7 @@ function parseJson<T>(raw: string, check: (value: Partial<T>) => boolean): T | n
 }
 
 const parseRecord = (raw: string) =>
-  parseJson<RefreshTokenRecord>(raw, (r) => typeof r.userId === 'string' && typeof r.familyId === 'string' && typeof r.idleExpiresAt === 'number' && typeof r.absoluteExpiresAt === 'number' && (r.role === 'user' || r.role === 'admin') && typeof r.username === 'string');
+  parseJson<RefreshTokenRecord>(raw, (r) => typeof r.userId === 'string' && typeof r.familyId === 'string' && typeof r.generation === 'number' && typeof r.idleExpiresAt === 'number' && typeof r.absoluteExpiresAt === 'number' && (r.role === 'user' || r.role === 'admin') && typeof r.username === 'string');
 const parseMarker = (raw: string) =>
   parseJson<RotationMarker>(raw, (m) => typeof m.familyId === 'string' && typeof m.userId === 'string' && typeof m.rotatedAt === 'number');
 
@@ -140,6 +142,7 @@ export async function issueRefreshToken(store: Store, input: { user: User; now: 
     role: user.role,
     familyId,
     parentHash: null,
+    generation: 1,
     createdAt: now,
     lastUsedAt: now,
     idleExpiresAt: Math.min(now + policy.idleSeconds * 1000, absoluteExpiresAt),
@@ -217,6 +220,7 @@ export async function rotateRefreshToken(store: Store, token: string, input: { n
   const successor: RefreshTokenRecord = {
     ...record,
     parentHash: hash,
+    generation: record.generation + 1,
     createdAt: now,
     lastUsedAt: now,
     idleExpiresAt: Math.min(now + policy.idleSeconds * 1000, record.absoluteExpiresAt),

@@ -1,6 +1,5 @@
 import 'server-only';
 import { errorResponse } from '@/lib/http/errors';
-import { parseCredentials, readJsonBody } from '@/lib/http/request-body';
 import {
   signAccessToken,
   verifyAccessToken,
@@ -32,10 +31,10 @@ import {
 import type { Store } from '@/lib/store/store';
 import type { User } from '@/lib/users/users';
 import type { AuthRequestContext } from './auth-request';
+import { onSharedEvent, publishEvent } from './events';
 import { getConfig } from './config';
 import { getRuntimeSettings, settingsReady } from './settings';
 import { getStore } from './store';
-import { checkCredentials } from './users';
 
 /**
  * How often each process re-reads the shared signing keys in the background. Reading them per
@@ -44,6 +43,13 @@ import { checkCredentials } from './users';
  * in the instance that made the change).
  */
 export const SIGNING_KEYS_REFRESH_INTERVAL_MS = 5_000;
+
+/** Loads the keys at server start, so the first JWT request does not pay for (or report) that lookup. */
+export function warmUpSigningKeys(): void {
+  void getKeyRing(getStore()).catch(() => {
+    // Store down at boot: the first request will load them (and say so in X-Store-Lookups).
+  });
+}
 /**
  * A token with a `kid` this process does not know may be signed with a key just rotated in on
  * another instance, so it triggers a reload, but at most once per this interval: otherwise an
@@ -95,18 +101,28 @@ export async function getKeyRing(store: Store): Promise<KeyRing> {
   if (cache.ring) return cache.ring;
   const ring = await reloadKeys(cache, store);
   if (!cache.timer && !getConfig().jwtPrivateKeys) {
-    cache.timer = setInterval(() => void reloadKeys(cache, getStore()).catch(() => {}), SIGNING_KEYS_REFRESH_INTERVAL_MS);
+    const reloadInBackground = () => void reloadKeys(cache, getStore()).catch(() => {});
+    cache.timer = setInterval(reloadInBackground, SIGNING_KEYS_REFRESH_INTERVAL_MS);
     cache.timer.unref?.();
+    // A rotation or retirement on any instance reaches this one through the event log within
+    // about 0.3 s; the interval above is the fallback if an event is lost.
+    onSharedEvent('key_rotated', reloadInBackground);
+    onSharedEvent('key_retired', reloadInBackground);
   }
   return ring;
 }
 
-/** The public JSON Web Key Set of the keys that still verify. */
-export async function getJwks(store: Store): Promise<ReturnType<typeof buildJwks>> {
+/** The signing keys as this process knows them (loaded through `store` on first use). */
+export async function getSigningKeySet(store: Store): Promise<SigningKeySet> {
   await getKeyRing(store);
   const keySet = keyCache().keySet;
   if (!keySet) throw new Error('signing keys did not load');
-  return buildJwks(keySet);
+  return keySet;
+}
+
+/** The public JSON Web Key Set of the keys that still verify. */
+export async function getJwks(store: Store): Promise<ReturnType<typeof buildJwks>> {
+  return buildJwks(await getSigningKeySet(store));
 }
 
 /** Admin: rotate, and use the new key in this process at once (others follow within the refresh interval). */
@@ -129,10 +145,6 @@ export function currentRefreshPolicy(): RefreshPolicy {
   return { ...DEFAULT_REFRESH_POLICY, graceSeconds: getRuntimeSettings().refreshGraceSeconds };
 }
 
-/** The event stream arrives in a later issue; until then security events go to the server log. */
-export function recordJwtEvent(name: 'refresh_reused' | 'refresh_revoked_family_used' | 'logout', details: Record<string, unknown>): void {
-  console.warn(`[session-vs-jwt] jwt event ${name} ${JSON.stringify(details)}`);
-}
 
 export interface IssuedTokens {
   access: SignedAccessToken;
@@ -163,7 +175,11 @@ export async function rotateTokens(ctx: AuthRequestContext, refreshToken: string
   await settingsReady();
   const rotation = await ctx.timer.measure('rotate', () => rotateRefreshToken(ctx.store, refreshToken, { now, policy: currentRefreshPolicy() }));
   if (!rotation.ok) {
-    if (rotation.familyRevoked) recordJwtEvent('refresh_reused', { userId: rotation.userId, familyId: rotation.familyId });
+    if (rotation.familyRevoked) {
+      // Theft signal: the security team wants this one in the server log as well as on the dashboard.
+      console.warn(`[session-vs-jwt] refresh token reused after rotation; family ${rotation.familyId} of ${rotation.userId} revoked`);
+      publishEvent({ type: 'refresh_reused', strategy: 'jwt', userId: rotation.userId ?? null, code: 'refresh_reused', detail: { familyId: rotation.familyId ?? null } });
+    }
     return rotation;
   }
   const { ok: _ok, user, ...refresh } = rotation;
@@ -219,7 +235,7 @@ export async function logout(ctx: AuthRequestContext, refreshToken: string | nul
     // Only a token we issued may add to the denylist: a forged one must not write to the store.
     if (verified.ok) await denyAccessToken(ctx.store, verified.claims, now);
   }
-  if (revocation?.ok) recordJwtEvent('logout', { userId: revocation.userId, familyId: revocation.familyId });
+  if (revocation?.ok) publishEvent({ type: 'logout', strategy: 'jwt', userId: revocation.userId, durationMs: ctx.timer.durationOf('revoke'), detail: { familyId: revocation.familyId } });
   return revocation;
 }
 
@@ -277,20 +293,3 @@ function userOf(tokens: IssuedTokens): User {
   return { id: sub, username, role };
 }
 
-export function storeUnavailableResponse(): Response {
-  return errorResponse('store_unavailable', 'The token store is not answering; nothing was changed. Try again shortly.');
-}
-
-/**
- * Reads `{ username, password }` and checks it: the user, or the error response to send. Unknown
- * user and wrong password give the same answer after the same scrypt work.
- */
-export async function authenticatePassword(request: Request, ctx: AuthRequestContext): Promise<{ ok: true; user: User } | { ok: false; response: Response }> {
-  const body = await readJsonBody(request);
-  if (!body.ok) return { ok: false, response: errorResponse(body.code, body.message) };
-  const credentials = parseCredentials(body.value);
-  if (!credentials.ok) return { ok: false, response: errorResponse('bad_request', credentials.message) };
-  const result = await ctx.timer.measure('password', () => checkCredentials(credentials.username, credentials.password));
-  if (!result.ok) return { ok: false, response: errorResponse('invalid_credentials', 'Unknown username or wrong password.') };
-  return { ok: true, user: result.user };
-}

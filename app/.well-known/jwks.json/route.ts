@@ -1,7 +1,6 @@
 import { getJwks } from '@/lib/server/jwt';
 import { getStore } from '@/lib/server/store';
-import { errorResponse } from '@/lib/http/errors';
-import { isStoreUnavailable } from '@/lib/store/store';
+import { handleRoute } from '@/lib/server/route';
 
 export const dynamic = 'force-dynamic';
 
@@ -10,11 +9,4 @@ export const dynamic = 'force-dynamic';
  * Any service can verify our tokens with this alone. Cached for 60 s by clients: a retired key may
  * still verify elsewhere for that long, which bounds how fast retirement reaches third parties.
  */
-export async function GET(): Promise<Response> {
-  try {
-    return Response.json(await getJwks(getStore()), { headers: { 'Cache-Control': 'public, max-age=60' } });
-  } catch (error) {
-    if (isStoreUnavailable(error)) return errorResponse('store_unavailable', 'The key store is not answering.');
-    throw error;
-  }
-}
+export const GET = handleRoute(async () => Response.json(await getJwks(getStore()), { headers: { 'Cache-Control': 'public, max-age=60' } }));

@@ -1,26 +1,26 @@
 import { beginAuthRequest } from '@/lib/server/auth-request';
-import { authenticateAccessToken, missingTokenResponse, readAccessToken, rejectedTokenResponse, storeUnavailableResponse } from '@/lib/server/jwt';
-import { isStoreUnavailable } from '@/lib/store/store';
+import { publishEvent } from '@/lib/server/events';
+import { authenticateAccessToken, missingTokenResponse, readAccessToken, rejectedTokenResponse } from '@/lib/server/jwt';
+import { handleRoute } from '@/lib/server/route';
 
 export const dynamic = 'force-dynamic';
 
 /**
  * Who am I, by access token (cookie or `Authorization: Bearer`). Verified locally: `verify` in
  * Server-Timing and `X-Store-Lookups: 0`, unless the denylist is on (then one lookup, `denylist`).
+ * A store outage matters here only with the denylist on (or before the keys first load): 503.
  */
-export async function GET(request: Request): Promise<Response> {
+export const GET = handleRoute(async (request: Request) => {
   const ctx = beginAuthRequest(request);
   const token = readAccessToken(request, ctx.secure);
   if (token === null) return ctx.finish(missingTokenResponse());
-  try {
-    const result = await authenticateAccessToken(ctx, token);
-    if (!result.ok) return ctx.finish(rejectedTokenResponse(result.code));
-    const { jti, iat, exp } = result.claims;
-    const body = { user: result.user, token: { jti, iat, exp, kid: result.header.kid } };
-    return ctx.finish(Response.json(body, { headers: { 'Cache-Control': 'no-store' } }));
-  } catch (error) {
-    // Only reachable with the denylist on or before the keys first load: the store is then needed.
-    if (isStoreUnavailable(error)) return ctx.finish(storeUnavailableResponse());
-    throw error;
+  const result = await authenticateAccessToken(ctx, token);
+  const durationMs = (ctx.timer.durationOf('verify') ?? 0) + (ctx.timer.durationOf('denylist') ?? 0);
+  if (!result.ok) {
+    publishEvent({ type: 'rejection', strategy: 'jwt', code: result.code, durationMs, userId: 'claims' in result ? null : null });
+    return ctx.finish(rejectedTokenResponse(result.code));
   }
-}
+  const { jti, iat, exp } = result.claims;
+  publishEvent({ type: 'verify', strategy: 'jwt', userId: result.user.id, username: result.user.username, durationMs, detail: { jti, denylist: ctx.timer.durationOf('denylist') !== null } });
+  return ctx.finish(Response.json({ user: result.user, token: { jti, iat, exp, kid: result.header.kid } }, { headers: { 'Cache-Control': 'no-store' } }));
+});

@@ -9,10 +9,10 @@ import {
   readRefreshCookie,
   refreshFailureResponse,
   rotateTokens,
-  storeUnavailableResponse,
   tokenEndpointResponse,
 } from '@/lib/server/jwt';
-import { isStoreUnavailable } from '@/lib/store/store';
+import { publishEvent } from '@/lib/server/events';
+import { handleRoute } from '@/lib/server/route';
 
 export const dynamic = 'force-dynamic';
 
@@ -35,7 +35,7 @@ async function readPresentedToken(request: Request, secure: boolean): Promise<Pr
 }
 
 /** Rotate: the presented refresh token is consumed and a new pair is issued. */
-export async function POST(request: Request): Promise<Response> {
+export const POST = handleRoute(async (request: Request) => {
   const refused = refuseCrossSite(request);
   if (refused) return refused;
   const ctx = beginAuthRequest(request);
@@ -43,34 +43,30 @@ export async function POST(request: Request): Promise<Response> {
   if (!presented.ok) return ctx.finish(presented.response);
   const clearFor = presented.fromBody ? null : ctx.secure;
   if (presented.token === null) return ctx.finish(refreshFailureResponse('refresh_invalid', clearFor));
-  try {
-    const result = await rotateTokens(ctx, presented.token);
-    if (!result.ok) return ctx.finish(refreshFailureResponse(result.code, clearFor));
-    return ctx.finish(presented.fromBody ? tokenEndpointResponse(result.tokens) : browserTokenResponse(result.tokens, ctx.secure));
-  } catch (error) {
-    if (isStoreUnavailable(error)) return ctx.finish(storeUnavailableResponse());
-    throw error;
+  const result = await rotateTokens(ctx, presented.token);
+  if (!result.ok) {
+    // Reuse is published by rotateTokens itself, with the family it revoked.
+    if (result.code !== 'refresh_reused') publishEvent({ type: 'rejection', strategy: 'jwt', code: result.code, userId: result.userId ?? null, durationMs: ctx.timer.durationOf('rotate') });
+    return ctx.finish(refreshFailureResponse(result.code, clearFor));
   }
-}
+  const { sub, username, jti } = result.tokens.access.claims;
+  publishEvent({ type: 'refresh', strategy: 'jwt', userId: sub, username, durationMs: ctx.timer.durationOf('rotate'), detail: { jti, generation: result.tokens.refresh.record.generation } });
+  return ctx.finish(presented.fromBody ? tokenEndpointResponse(result.tokens) : browserTokenResponse(result.tokens, ctx.secure));
+});
 
 /**
  * Logout: revokes the refresh-token family and clears both cookies. The access token keeps
  * working until it expires (that is the lesson), unless the denylist is on. While the store is
  * down it answers 503 and leaves the cookies, so the client can retry the revocation.
  */
-export async function DELETE(request: Request): Promise<Response> {
+export const DELETE = handleRoute(async (request: Request) => {
   const refused = refuseCrossSite(request);
   if (refused) return refused;
   const ctx = beginAuthRequest(request);
   const presented = await readPresentedToken(request, ctx.secure);
   if (!presented.ok) return ctx.finish(presented.response);
-  try {
-    const revocation = await logout(ctx, presented.token, readAccessToken(request, ctx.secure));
-    const response = Response.json({ loggedOut: true, familyRevoked: revocation?.ok === true && revocation.familyRevoked }, { headers: { 'Cache-Control': 'no-store' } });
-    for (const cookie of clearedJwtCookies(ctx.secure)) response.headers.append('Set-Cookie', cookie);
-    return ctx.finish(response);
-  } catch (error) {
-    if (isStoreUnavailable(error)) return ctx.finish(storeUnavailableResponse());
-    throw error;
-  }
-}
+  const revocation = await logout(ctx, presented.token, readAccessToken(request, ctx.secure));
+  const response = Response.json({ loggedOut: true, familyRevoked: revocation?.ok === true && revocation.familyRevoked }, { headers: { 'Cache-Control': 'no-store' } });
+  for (const cookie of clearedJwtCookies(ctx.secure)) response.headers.append('Set-Cookie', cookie);
+  return ctx.finish(response);
+});

@@ -1,12 +1,11 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { errorResponse } from '@/lib/http/errors';
-import { parseCredentials, readJsonBody } from '@/lib/http/request-body';
 import { createSession, endSession } from '@/lib/session/session';
 import { beginAuthRequest, refuseCrossSite } from '@/lib/server/auth-request';
 import { publishEvent } from '@/lib/server/events';
 import { handleRoute } from '@/lib/server/route';
 import { sealSessionCookie, sessionPolicy, setSessionCookie, unsealRequestSessionId } from '@/lib/server/session';
-import { checkCredentials } from '@/lib/server/users';
+import { authenticatePassword } from '@/lib/server/password-login';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,16 +13,8 @@ export const POST = handleRoute(async (request: NextRequest) => {
   const refused = refuseCrossSite(request);
   if (refused) return refused;
   const ctx = beginAuthRequest(request);
-  const body = await readJsonBody(request);
-  if (!body.ok) return errorResponse(body.code, body.message);
-  const credentials = parseCredentials(body.value);
-  if (!credentials.ok) return errorResponse('bad_request', credentials.message);
-
-  const auth = await ctx.timer.measure('password', () => checkCredentials(credentials.username, credentials.password));
-  if (!auth.ok) {
-    publishEvent({ type: 'rejection', strategy: 'session', code: 'invalid_credentials', durationMs: ctx.timer.durationOf('password') });
-    return ctx.finish(errorResponse('invalid_credentials', 'Wrong username or password.'));
-  }
+  const auth = await authenticatePassword(request, ctx);
+  if (!auth.ok) return ctx.finish(auth.response);
 
   // A login replaces whatever session this browser had: the old record goes, the id is new.
   const previousSessionId = await unsealRequestSessionId(request, ctx);

@@ -1,0 +1,58 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { errorResponse } from '@/lib/http/errors';
+import { readJsonBody } from '@/lib/http/request-body';
+import { markUserRevoked } from '@/lib/jwt/denylist';
+import { revokeUserRefreshFamilies } from '@/lib/jwt/refresh-token';
+import { revokeUserSessions } from '@/lib/session/session';
+import { normalizeUsername } from '@/lib/users/users';
+import { requireAdmin } from '@/lib/server/admin';
+import { beginAuthRequest, refuseCrossSite } from '@/lib/server/auth-request';
+import { publishEvent } from '@/lib/server/events';
+import { handleRoute } from '@/lib/server/route';
+import { getUsers } from '@/lib/server/users';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * "Log this user out everywhere, now": every session (both namespaces) and every refresh-token
+ * family of the user, plus a "revoked before" mark that the denylist enforces against access
+ * tokens issued earlier. Sessions stop at the next request; access tokens keep working until they
+ * expire unless the denylist is on: the point the dashboard makes.
+ */
+export const POST = handleRoute(async (request: NextRequest) => {
+  const refused = refuseCrossSite(request);
+  if (refused) return refused;
+  const ctx = beginAuthRequest(request);
+  const admin = await requireAdmin(request, ctx);
+  if (!admin.ok) return admin.response;
+  const body = await readJsonBody(request);
+  if (!body.ok) return ctx.finish(errorResponse(body.code, body.message));
+  const username = (body.value as { username?: unknown } | null)?.username;
+  if (typeof username !== 'string' || username.trim() === '' || username.length > 64) {
+    return ctx.finish(errorResponse('bad_request', 'Expected a JSON object: { "username": string }.'));
+  }
+  const user = (await getUsers()).find((candidate) => candidate.username === normalizeUsername(username));
+  if (!user) return ctx.finish(errorResponse('not_found', `There is no user called "${username.slice(0, 64)}".`));
+
+  const revokedAt = Date.now();
+  const [sessionsRevoked, adminSessionsRevoked, refreshFamiliesRevoked] = await ctx.timer.measure('revoke', () =>
+    Promise.all([
+      revokeUserSessions(ctx.store, user.id, 'user'),
+      revokeUserSessions(ctx.store, user.id, 'admin'),
+      revokeUserRefreshFamilies(ctx.store, user.id, revokedAt),
+      markUserRevoked(ctx.store, user.id, revokedAt),
+    ]),
+  );
+  publishEvent({
+    type: 'revoke',
+    strategy: 'admin',
+    at: revokedAt,
+    userId: user.id,
+    username: user.username,
+    durationMs: ctx.timer.durationOf('revoke'),
+    detail: { by: admin.user.username, sessionsRevoked: sessionsRevoked + adminSessionsRevoked, refreshFamiliesRevoked },
+  });
+  return ctx.finish(
+    NextResponse.json({ revokedAt, sessionsRevoked: sessionsRevoked + adminSessionsRevoked, refreshFamiliesRevoked }, { headers: { 'Cache-Control': 'no-store' } }),
+  );
+});
