@@ -5,6 +5,7 @@ import type { User } from '@/lib/users/users';
 import { denylistKey } from './denylist';
 import {
   DEFAULT_REFRESH_POLICY,
+  describeRefreshToken,
   hashRefreshToken,
   issueRefreshToken,
   refreshTokenKey,
@@ -152,5 +153,19 @@ describe('refresh tokens', () => {
   it.each(['', 'short', 'x'.repeat(43).replace(/x$/, '!'), 'A'.repeat(44), 'A'.repeat(43)])('rejects an unknown or malformed token %j as refresh_invalid', async (token) => {
     const { store } = setup();
     expect(await rotateRefreshToken(store, token, { now: FIXED_NOW })).toEqual({ ok: false, code: 'refresh_invalid' });
+  });
+});
+
+describe('describeRefreshToken', () => {
+  it('describes a live token without consuming it, and reports rotated or revoked ones', async () => {
+    const { store, clock } = setup();
+    const first = await issueRefreshToken(store, { user: alice, now: clock.now });
+    const described = await describeRefreshToken(store, first.token, clock.now);
+    expect(described).toMatchObject({ ok: true, familyAlive: true, record: { generation: 1, familyId: first.record.familyId } });
+    const second = expectOk(await rotateRefreshToken(store, first.token, { now: clock.now }));
+    expect(await describeRefreshToken(store, first.token, clock.now)).toEqual({ ok: false, code: 'refresh_invalid' });
+    expect(await describeRefreshToken(store, second.token, clock.now)).toMatchObject({ ok: true, record: { generation: 2 } });
+    await revokeUserRefreshFamilies(store, alice.id, clock.now);
+    expect(await describeRefreshToken(store, second.token, clock.now)).toEqual({ ok: false, code: 'refresh_revoked' });
   });
 });

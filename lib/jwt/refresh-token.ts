@@ -269,3 +269,21 @@ export async function revokeUserRefreshFamilies(store: Store, userId: string, no
   await markUserRevoked(store, userId, now);
   return revoked;
 }
+
+export type RefreshTokenDescription =
+  | { ok: true; record: RefreshTokenRecord; familyAlive: boolean }
+  | { ok: false; code: 'refresh_invalid' | 'refresh_revoked' | 'refresh_expired' };
+
+/**
+ * Reads what a refresh token stands for without using it (for the dashboard): its record and
+ * whether its family is still alive. A rotated or unknown token is `refresh_invalid`.
+ */
+export async function describeRefreshToken(store: Store, token: string, now: number): Promise<RefreshTokenDescription> {
+  if (!REFRESH_TOKEN_PATTERN.test(token)) return { ok: false, code: 'refresh_invalid' };
+  const raw = await store.get(refreshTokenKey(hashRefreshToken(token)));
+  const record = raw === null ? null : parseRecord(raw);
+  if (record === null) return { ok: false, code: 'refresh_invalid' };
+  if (now >= record.idleExpiresAt || now >= record.absoluteExpiresAt) return { ok: false, code: 'refresh_expired' };
+  const familyAlive = (await store.get(refreshFamilyKey(record.familyId))) !== null;
+  return familyAlive ? { ok: true, record, familyAlive } : { ok: false, code: 'refresh_revoked' };
+}

@@ -5,6 +5,17 @@ import type { Store } from './store';
  * 0.1 ms away. The delay happens inside the call, so every measurement (Server-Timing, the
  * dashboard) includes it honestly; the UI labels it as simulated. Zero means no timer at all.
  */
+/**
+ * Node's timers run on a loop clock cached at the start of each tick, so `setTimeout(50)` can
+ * fire after 49.8 ms of real time. A simulated delay must never be shorter than promised.
+ */
+async function sleepAtLeast(ms: number): Promise<void> {
+  const until = performance.now() + ms;
+  for (let left = ms; left > 0; left = until - performance.now()) {
+    await new Promise((resolve) => setTimeout(resolve, Math.max(1, Math.ceil(left))));
+  }
+}
+
 export function withSimulatedLatency(store: Store, latencyMs: () => number): Store {
   const delayed = { ...store };
   const operations = Object.keys(store).filter(
@@ -14,7 +25,7 @@ export function withSimulatedLatency(store: Store, latencyMs: () => number): Sto
     const original = store[operation] as (...args: unknown[]) => Promise<unknown>;
     (delayed as Record<string, unknown>)[operation] = async (...args: unknown[]) => {
       const ms = latencyMs();
-      if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
+      if (ms > 0) await sleepAtLeast(ms);
       return original(...args);
     };
   }

@@ -1,3 +1,5 @@
+import { cookieSizeBytes } from '@/lib/dashboard/credential-view';
+import { jwtCookieNames } from '@/lib/jwt/cookies';
 import { beginAuthRequest } from '@/lib/server/auth-request';
 import { publishEvent } from '@/lib/server/events';
 import { authenticateAccessToken, missingTokenResponse, readAccessToken, rejectedTokenResponse } from '@/lib/server/jwt';
@@ -17,10 +19,12 @@ export const GET = handleRoute(async (request: Request) => {
   const result = await authenticateAccessToken(ctx, token);
   const durationMs = (ctx.timer.durationOf('verify') ?? 0) + (ctx.timer.durationOf('denylist') ?? 0);
   if (!result.ok) {
-    publishEvent({ type: 'rejection', strategy: 'jwt', code: result.code, durationMs, userId: 'claims' in result ? null : null });
+    publishEvent({ type: 'rejection', strategy: 'jwt', code: result.code, durationMs, userId: null });
     return ctx.finish(rejectedTokenResponse(result.code));
   }
   const { jti, iat, exp } = result.claims;
   publishEvent({ type: 'verify', strategy: 'jwt', userId: result.user.id, username: result.user.username, durationMs, detail: { jti, denylist: ctx.timer.durationOf('denylist') !== null } });
-  return ctx.finish(Response.json({ user: result.user, token: { jti, iat, exp, kid: result.header.kid } }, { headers: { 'Cache-Control': 'no-store' } }));
+  // What this credential costs on the wire, every request: the cookie pair, or the Bearer header.
+  const credentialBytes = request.headers.has('authorization') ? Buffer.byteLength(`Bearer ${token}`) : cookieSizeBytes(jwtCookieNames(ctx.secure).access, token);
+  return ctx.finish(Response.json({ user: result.user, token: { jti, iat, exp, kid: result.header.kid } }, { headers: { 'Cache-Control': 'no-store', 'X-Credential-Bytes': String(credentialBytes) } }));
 });

@@ -1,6 +1,8 @@
 import { errorResponse } from '@/lib/http/errors';
 import { readJsonBody } from '@/lib/http/request-body';
-import { clearedJwtCookies } from '@/lib/jwt/cookies';
+import { cookieSizeBytes, fingerprint } from '@/lib/dashboard/credential-view';
+import { clearedJwtCookies, jwtCookieNames, REFRESH_COOKIE_PATH } from '@/lib/jwt/cookies';
+import { describeRefreshToken } from '@/lib/jwt/refresh-token';
 import { beginAuthRequest, refuseCrossSite } from '@/lib/server/auth-request';
 import {
   browserTokenResponse,
@@ -33,6 +35,42 @@ async function readPresentedToken(request: Request, secure: boolean): Promise<Pr
   }
   return { ok: true, token: value.refresh_token, fromBody: true };
 }
+
+/**
+ * For the dashboard: what the refresh cookie stands for, without using it. Lives on this path
+ * because the refresh cookie is sent nowhere else. The token itself is only ever shown as a
+ * fingerprint.
+ */
+export const GET = handleRoute(async (request: Request) => {
+  const ctx = beginAuthRequest(request);
+  const token = readRefreshCookie(request, ctx.secure);
+  if (token === null) return ctx.finish(refreshFailureResponse('refresh_invalid', null));
+  const described = await describeRefreshToken(ctx.store, token, Date.now());
+  if (!described.ok) return ctx.finish(refreshFailureResponse(described.code, null));
+  const { record } = described;
+  const name = jwtCookieNames(ctx.secure).refresh;
+  return ctx.finish(
+    Response.json(
+      {
+        cookie: {
+          name,
+          sizeBytes: cookieSizeBytes(name, token),
+          preview: `fingerprint ${fingerprint(token)}`,
+          attributes: { httpOnly: true, secure: ctx.secure, sameSite: 'Strict', path: REFRESH_COOKIE_PATH, maxAgeSeconds: Math.round((record.absoluteExpiresAt - record.createdAt) / 1000), expiresAt: record.absoluteExpiresAt },
+        },
+        family: {
+          id: `${record.familyId.slice(0, 8)}…`,
+          generation: record.generation,
+          currentSince: record.createdAt,
+          idleExpiresAt: record.idleExpiresAt,
+          absoluteExpiresAt: record.absoluteExpiresAt,
+          parent: record.parentHash === null ? null : `${record.parentHash.slice(0, 12)}`,
+        },
+      },
+      { headers: { 'Cache-Control': 'no-store' } },
+    ),
+  );
+});
 
 /** Rotate: the presented refresh token is consumed and a new pair is issued. */
 export const POST = handleRoute(async (request: Request) => {

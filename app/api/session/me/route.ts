@@ -2,7 +2,8 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { beginAuthRequest } from '@/lib/server/auth-request';
 import { publishEvent } from '@/lib/server/events';
 import { handleRoute } from '@/lib/server/route';
-import { authenticateSession, sessionFailureResponse } from '@/lib/server/session';
+import { cookieSizeBytes } from '@/lib/dashboard/credential-view';
+import { authenticateSession, readSessionCookie, sessionCookieName, sessionFailureResponse } from '@/lib/server/session';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,5 +16,6 @@ export const GET = handleRoute(async (request: NextRequest) => {
     return ctx.finish(sessionFailureResponse(auth, ctx));
   }
   publishEvent({ type: 'lookup', strategy: 'session', userId: auth.user.id, username: auth.user.username, durationMs: ctx.timer.durationOf('lookup') });
-  return ctx.finish(NextResponse.json({ user: auth.user, session: auth.session }, { headers: { 'Cache-Control': 'no-store' } }));
+  const credentialBytes = cookieSizeBytes(sessionCookieName('user', ctx.secure), readSessionCookie(request, ctx) ?? '');
+  return ctx.finish(NextResponse.json({ user: auth.user, session: auth.session }, { headers: { 'Cache-Control': 'no-store', 'X-Credential-Bytes': String(credentialBytes) } }));
 });

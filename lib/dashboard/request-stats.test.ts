@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { median, parseServerTiming, summarize } from './request-stats';
+
+describe('parseServerTiming', () => {
+  it('reads names and durations and ignores descriptions', () => {
+    expect(parseServerTiming('unseal;dur=0.412, lookup;dur=1.830')).toEqual([
+      { name: 'unseal', durationMs: 0.412 },
+      { name: 'lookup', durationMs: 1.83 },
+    ]);
+    expect(parseServerTiming('verify;desc="local";dur=0.05')).toEqual([{ name: 'verify', durationMs: 0.05 }]);
+    expect(parseServerTiming('cache')).toEqual([{ name: 'cache', durationMs: 0 }]);
+    expect(parseServerTiming(null)).toEqual([]);
+    expect(parseServerTiming('x;dur=abc')).toEqual([]);
+  });
+});
+
+describe('summarize', () => {
+  it('totals requests, lookups and bytes, and takes the median auth cost', () => {
+    const totals = summarize([
+      { at: 1, status: 200, phases: [{ name: 'unseal', durationMs: 1 }, { name: 'lookup', durationMs: 2 }], storeLookups: 1, credentialBytes: 300 },
+      { at: 2, status: 200, phases: [{ name: 'unseal', durationMs: 1 }, { name: 'lookup', durationMs: 4 }], storeLookups: 1, credentialBytes: 300 },
+      { at: 3, status: 401, phases: [{ name: 'unseal', durationMs: 0.5 }], storeLookups: 0, credentialBytes: 0 },
+    ]);
+    expect(totals).toEqual({ requests: 3, lookups: 2, lookupsPerRequest: 2 / 3, credentialBytesPerRequest: 200, medianAuthMs: 3 });
+  });
+
+  it('is empty-safe', () => {
+    expect(summarize([])).toEqual({ requests: 0, lookups: 0, lookupsPerRequest: 0, credentialBytesPerRequest: 0, medianAuthMs: null });
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+  });
+});

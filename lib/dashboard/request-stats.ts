@@ -1,0 +1,59 @@
+/**
+ * Client-side bookkeeping for the dashboard, from what the server reported on each response:
+ * `Server-Timing` phases, `X-Store-Lookups` and `X-Credential-Bytes`. Pure and framework-free.
+ */
+export interface TimingPhase {
+  name: string;
+  durationMs: number;
+}
+
+/** Parses `unseal;dur=0.412, lookup;dur=1.830` (descriptions and unknown params ignored). */
+export function parseServerTiming(header: string | null): TimingPhase[] {
+  if (!header) return [];
+  const phases: TimingPhase[] = [];
+  for (const metric of header.split(',')) {
+    const [rawName, ...params] = metric.split(';').map((part) => part.trim());
+    if (!rawName) continue;
+    const dur = params.find((param) => param.toLowerCase().startsWith('dur='));
+    const durationMs = dur === undefined ? 0 : Number(dur.slice(4));
+    if (Number.isFinite(durationMs)) phases.push({ name: rawName, durationMs });
+  }
+  return phases;
+}
+
+export interface ObservedRequest {
+  at: number;
+  status: number;
+  phases: TimingPhase[];
+  storeLookups: number;
+  credentialBytes: number;
+}
+
+export interface RequestTotals {
+  requests: number;
+  lookups: number;
+  lookupsPerRequest: number;
+  /** Mean bytes of credential sent per request. */
+  credentialBytesPerRequest: number;
+  /** Median of the summed auth phases (everything the server timed) per request, in ms. */
+  medianAuthMs: number | null;
+}
+
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+export function summarize(requests: readonly ObservedRequest[]): RequestTotals {
+  const lookups = requests.reduce((sum, r) => sum + r.storeLookups, 0);
+  const bytes = requests.reduce((sum, r) => sum + r.credentialBytes, 0);
+  return {
+    requests: requests.length,
+    lookups,
+    lookupsPerRequest: requests.length === 0 ? 0 : lookups / requests.length,
+    credentialBytesPerRequest: requests.length === 0 ? 0 : bytes / requests.length,
+    medianAuthMs: median(requests.map((r) => r.phases.reduce((sum, p) => sum + p.durationMs, 0))),
+  };
+}
