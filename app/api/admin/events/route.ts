@@ -1,6 +1,5 @@
 import type { NextRequest } from 'next/server';
-import { requireAdmin } from '@/lib/server/admin';
-import { beginAuthRequest } from '@/lib/server/auth-request';
+import { beginAdminRequest } from '@/lib/server/admin';
 import { eventStreamResponse } from '@/lib/server/event-stream';
 import { handleRoute } from '@/lib/server/route';
 
@@ -11,8 +10,7 @@ export const dynamic = 'force-dynamic';
  * cookie is scoped to that path and would not reach /api/events.
  */
 export const GET = handleRoute(async (request: NextRequest) => {
-  const ctx = beginAuthRequest(request);
-  const admin = await requireAdmin(request, ctx);
-  if (!admin.ok) return admin.response;
+  const start = await beginAdminRequest(request, { changesState: false });
+  if (!start.ok) return start.response;
   return eventStreamResponse({ kind: 'admin' }, request.signal);
 });

@@ -1,12 +1,10 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { errorResponse } from '@/lib/http/errors';
-import { readJsonBody } from '@/lib/http/request-body';
 import { markUserRevoked } from '@/lib/jwt/denylist';
 import { revokeUserRefreshFamilies } from '@/lib/jwt/refresh-token';
 import { revokeUserSessions } from '@/lib/session/session';
 import { normalizeUsername } from '@/lib/users/users';
-import { requireAdmin } from '@/lib/server/admin';
-import { beginAuthRequest, refuseCrossSite } from '@/lib/server/auth-request';
+import { beginAdminRequest, readAdminBody } from '@/lib/server/admin';
 import { publishEvent } from '@/lib/server/events';
 import { handleRoute } from '@/lib/server/route';
 import { getUsers } from '@/lib/server/users';
@@ -20,13 +18,11 @@ export const dynamic = 'force-dynamic';
  * expire unless the denylist is on: the point the dashboard makes.
  */
 export const POST = handleRoute(async (request: NextRequest) => {
-  const refused = refuseCrossSite(request);
-  if (refused) return refused;
-  const ctx = beginAuthRequest(request);
-  const admin = await requireAdmin(request, ctx);
-  if (!admin.ok) return admin.response;
-  const body = await readJsonBody(request);
-  if (!body.ok) return ctx.finish(errorResponse(body.code, body.message));
+  const start = await beginAdminRequest(request, { changesState: true });
+  if (!start.ok) return start.response;
+  const { ctx, admin } = start;
+  const body = await readAdminBody(request, ctx);
+  if (!body.ok) return body.response;
   const username = (body.value as { username?: unknown } | null)?.username;
   if (typeof username !== 'string' || username.trim() === '' || username.length > 64) {
     return ctx.finish(errorResponse('bad_request', 'Expected a JSON object: { "username": string }.'));
@@ -50,7 +46,7 @@ export const POST = handleRoute(async (request: NextRequest) => {
     userId: user.id,
     username: user.username,
     durationMs: ctx.timer.durationOf('revoke'),
-    detail: { by: admin.user.username, sessionsRevoked: sessionsRevoked + adminSessionsRevoked, refreshFamiliesRevoked },
+    detail: { by: admin.username, sessionsRevoked: sessionsRevoked + adminSessionsRevoked, refreshFamiliesRevoked },
   });
   return ctx.finish(
     NextResponse.json({ revokedAt, sessionsRevoked: sessionsRevoked + adminSessionsRevoked, refreshFamiliesRevoked }, { headers: { 'Cache-Control': 'no-store' } }),

@@ -1,9 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { errorResponse } from '@/lib/http/errors';
-import { readJsonBody } from '@/lib/http/request-body';
 import { SETTINGS_BOUNDS, validateSettingsPatch } from '@/lib/settings/settings';
-import { requireAdmin } from '@/lib/server/admin';
-import { beginAuthRequest, refuseCrossSite } from '@/lib/server/auth-request';
+import { beginAdminRequest, readAdminBody } from '@/lib/server/admin';
 import { publishEvent } from '@/lib/server/events';
 import { getInstanceId } from '@/lib/server/instance';
 import { handleRoute } from '@/lib/server/route';
@@ -24,21 +22,19 @@ function settingsBody() {
 }
 
 export const GET = handleRoute(async (request: NextRequest) => {
-  const ctx = beginAuthRequest(request);
-  const admin = await requireAdmin(request, ctx);
-  if (!admin.ok) return admin.response;
+  const start = await beginAdminRequest(request, { changesState: false });
+  if (!start.ok) return start.response;
+  const { ctx } = start;
   return ctx.finish(NextResponse.json(settingsBody(), { headers: { 'Cache-Control': 'no-store' } }));
 });
 
 /** Partial update; anything out of range or of the wrong type is a 400 and changes nothing. */
 export const PUT = handleRoute(async (request: NextRequest) => {
-  const refused = refuseCrossSite(request);
-  if (refused) return refused;
-  const ctx = beginAuthRequest(request);
-  const admin = await requireAdmin(request, ctx);
-  if (!admin.ok) return admin.response;
-  const body = await readJsonBody(request);
-  if (!body.ok) return ctx.finish(errorResponse(body.code, body.message));
+  const start = await beginAdminRequest(request, { changesState: true });
+  if (!start.ok) return start.response;
+  const { ctx } = start;
+  const body = await readAdminBody(request, ctx);
+  if (!body.ok) return body.response;
   const patch = validateSettingsPatch(body.value);
   if (!patch.ok) return ctx.finish(errorResponse('bad_request', patch.message));
   const next = await updateRuntimeSettings(patch.patch);

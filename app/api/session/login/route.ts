@@ -1,5 +1,4 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { errorResponse } from '@/lib/http/errors';
 import { createSession, endSession } from '@/lib/session/session';
 import { beginAuthRequest, refuseCrossSite } from '@/lib/server/auth-request';
 import { publishEvent } from '@/lib/server/events';

@@ -1,8 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { errorResponse } from '@/lib/http/errors';
 import { listSigningKeys } from '@/lib/jwt/signing-keys';
-import { requireAdmin } from '@/lib/server/admin';
-import { beginAuthRequest, refuseCrossSite } from '@/lib/server/auth-request';
+import { beginAdminRequest } from '@/lib/server/admin';
 import { publishEvent } from '@/lib/server/events';
 import { rotateSigningKeyNow } from '@/lib/server/jwt';
 import { handleRoute } from '@/lib/server/route';
@@ -11,14 +10,12 @@ export const dynamic = 'force-dynamic';
 
 /** A new signing key becomes current; the previous one stays in the JWKS so its tokens still verify. */
 export const POST = handleRoute(async (request: NextRequest) => {
-  const refused = refuseCrossSite(request);
-  if (refused) return refused;
-  const ctx = beginAuthRequest(request);
-  const admin = await requireAdmin(request, ctx);
-  if (!admin.ok) return admin.response;
+  const start = await beginAdminRequest(request, { changesState: true });
+  if (!start.ok) return start.response;
+  const { ctx, admin } = start;
   const result = await ctx.timer.measure('rotate', () => rotateSigningKeyNow());
   if (!result.ok) return ctx.finish(errorResponse('conflict', result.message));
   const keys = listSigningKeys(result.keySet);
-  publishEvent({ type: 'key_rotated', strategy: 'admin', detail: { kid: keys.find((key) => key.status === 'current')?.kid ?? null, by: admin.user.username } });
+  publishEvent({ type: 'key_rotated', strategy: 'admin', detail: { kid: keys.find((key) => key.status === 'current')?.kid ?? null, by: admin.username } });
   return ctx.finish(NextResponse.json({ keys }, { headers: { 'Cache-Control': 'no-store' } }));
 });
