@@ -45,6 +45,7 @@ const problems = [];
 
 if (!run('system packages', 'bash', ['scripts/ensure-system-deps.sh'])) {
   problems.push('system packages are missing (see above)');
+  totals.failed += 1;
 } else {
   const unitOk = run('unit and contract tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json']);
   const vitest = readJson('test-results/vitest.json');
@@ -57,6 +58,8 @@ if (!run('system packages', 'bash', ['scripts/ensure-system-deps.sh'])) {
 
   if (!run('production build', bin('next'), ['build'])) {
     problems.push('next build failed, so the end-to-end tests could not run');
+    // Counted as one failure, so the closing line never reads "0 failed" for a broken build.
+    totals.failed += 1;
   } else {
     const port = await freePort();
     // A second server with 5 s access tokens for the JWT expiry specs.
