@@ -14,6 +14,11 @@ export const EVENT_LOG_KEY = 'events:log';
 const EVENT_LOG_MAX_LENGTH = 5000;
 const FLUSH_DELAY_MS = 25;
 export const EVENT_POLL_INTERVAL_MS = 200;
+/**
+ * With nobody watching, the log is read only for settings and key invalidation, once a second: on
+ * Upstash every read is a billed request, and an idle instance should not make five a second.
+ */
+export const IDLE_EVENT_POLL_INTERVAL_MS = 1000;
 const OUTBOX_CAPACITY = 5000;
 export const SUBSCRIBER_QUEUE_CAPACITY = 500;
 
@@ -36,6 +41,7 @@ interface Bus {
   lastId: string | null;
   pollTimer: ReturnType<typeof setInterval>;
   polling: boolean;
+  lastPollAt: number;
   flushFailures: number;
 }
 
@@ -51,6 +57,7 @@ function bus(): Bus {
     lastId: null,
     pollTimer: setInterval(() => void poll(), EVENT_POLL_INTERVAL_MS),
     polling: false,
+    lastPollAt: 0,
     flushFailures: 0,
   };
   created.pollTimer.unref?.();
@@ -75,7 +82,9 @@ async function flush(): Promise<void> {
 async function poll(): Promise<void> {
   const b = bus();
   if (b.polling) return;
+  if (b.subscribers.size === 0 && Date.now() - b.lastPollAt < IDLE_EVENT_POLL_INTERVAL_MS) return;
   b.polling = true;
+  b.lastPollAt = Date.now();
   try {
     const read = await getStore().readLog(EVENT_LOG_KEY, b.lastId, 500);
     b.lastId = read.lastId;

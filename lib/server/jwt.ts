@@ -105,7 +105,7 @@ export async function getKeyRing(store: Store): Promise<KeyRing> {
     cache.timer = setInterval(reloadInBackground, SIGNING_KEYS_REFRESH_INTERVAL_MS);
     cache.timer.unref?.();
     // A rotation or retirement on any instance reaches this one through the event log within
-    // about 0.3 s; the interval above is the fallback if an event is lost.
+    // about 1 s; the interval above is the fallback if an event is lost.
     onSharedEvent('key_rotated', reloadInBackground);
     onSharedEvent('key_retired', reloadInBackground);
   }
@@ -220,6 +220,19 @@ export async function authenticateAccessToken(ctx: AuthRequestContext, token: st
   const claims = result.claims;
   const denied = await ctx.timer.measure('denylist', () => checkDenylist(ctx.store, claims));
   return denied.ok ? result : { ok: false, code: 'token_revoked', reason: denied.reason };
+}
+
+export type JwtRequestAuth =
+  | { ok: true; token: string; verified: Extract<AccessCheck, { ok: true }> }
+  | { ok: false; code: 'unauthenticated' | 'invalid_token' | 'token_expired' | 'token_revoked'; response: Response };
+
+/** The request's access token (Bearer or cookie), verified; or the 401 to answer with. */
+export async function authenticateJwtRequest(request: Request, ctx: AuthRequestContext): Promise<JwtRequestAuth> {
+  const token = readAccessToken(request, ctx.secure);
+  if (token === null) return { ok: false, code: 'unauthenticated', response: ctx.finish(missingTokenResponse()) };
+  const verified = await authenticateAccessToken(ctx, token);
+  if (!verified.ok) return { ok: false, code: verified.code, response: ctx.finish(rejectedTokenResponse(verified.code)) };
+  return { ok: true, token, verified };
 }
 
 /**

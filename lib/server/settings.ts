@@ -7,7 +7,7 @@ import { getStore, setSimulatedStoreLatency } from './store';
 /**
  * Reading the shared settings on the JWT hot path would add the very store lookup that path exists
  * to avoid, so each process serves a cached copy. It learns of a change from the
- * `settings_changed` event in the shared event log (within about 0.3 s, see EVENT_POLL_INTERVAL_MS),
+ * `settings_changed` event in the shared event log (within about 1 s, see IDLE_EVENT_POLL_INTERVAL_MS),
  * at once after its own writes, and, as a fallback should an event be lost, by re-reading every
  * SETTINGS_REFRESH_INTERVAL_MS.
  */

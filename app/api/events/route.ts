@@ -1,7 +1,7 @@
 import type { NextRequest } from 'next/server';
 import { beginAuthRequest } from '@/lib/server/auth-request';
 import { eventStreamResponse } from '@/lib/server/event-stream';
-import { authenticateAccessToken, readAccessToken } from '@/lib/server/jwt';
+import { authenticateJwtRequest } from '@/lib/server/jwt';
 import { handleRoute } from '@/lib/server/route';
 import { authenticateSession, jsonError } from '@/lib/server/session';
 
@@ -16,10 +16,7 @@ export const GET = handleRoute(async (request: NextRequest) => {
   const ctx = beginAuthRequest(request);
   const session = await authenticateSession(request, ctx);
   if (session.ok) return eventStreamResponse({ kind: 'user', userId: session.user.id }, request.signal);
-  const token = readAccessToken(request, ctx.secure);
-  if (token !== null) {
-    const access = await authenticateAccessToken(ctx, token);
-    if (access.ok) return eventStreamResponse({ kind: 'user', userId: access.user.id }, request.signal);
-  }
+  const access = await authenticateJwtRequest(request, ctx);
+  if (access.ok) return eventStreamResponse({ kind: 'user', userId: access.verified.user.id }, request.signal);
   return jsonError('unauthenticated', 'Sign in with a session cookie or an access token to receive your events.');
 });

@@ -1,7 +1,7 @@
 import { cookieSizeBytes, redactJwtSignature } from '@/lib/dashboard/credential-view';
 import { jwtCookieNames } from '@/lib/jwt/cookies';
 import { beginAuthRequest } from '@/lib/server/auth-request';
-import { authenticateAccessToken, missingTokenResponse, readAccessToken, rejectedTokenResponse } from '@/lib/server/jwt';
+import { authenticateJwtRequest } from '@/lib/server/jwt';
 import { handleRoute } from '@/lib/server/route';
 
 export const dynamic = 'force-dynamic';
@@ -12,10 +12,9 @@ export const dynamic = 'force-dynamic';
  */
 export const GET = handleRoute(async (request: Request) => {
   const ctx = beginAuthRequest(request);
-  const token = readAccessToken(request, ctx.secure);
-  if (token === null) return ctx.finish(missingTokenResponse());
-  const result = await authenticateAccessToken(ctx, token);
-  if (!result.ok) return ctx.finish(rejectedTokenResponse(result.code));
+  const auth = await authenticateJwtRequest(request, ctx);
+  if (!auth.ok) return auth.response;
+  const { token, verified: result } = auth;
   const name = jwtCookieNames(ctx.secure).access;
   return ctx.finish(
     Response.json(

@@ -2,7 +2,7 @@ import { cookieSizeBytes } from '@/lib/dashboard/credential-view';
 import { jwtCookieNames } from '@/lib/jwt/cookies';
 import { beginAuthRequest } from '@/lib/server/auth-request';
 import { publishEvent } from '@/lib/server/events';
-import { authenticateAccessToken, missingTokenResponse, readAccessToken, rejectedTokenResponse } from '@/lib/server/jwt';
+import { authenticateJwtRequest } from '@/lib/server/jwt';
 import { handleRoute } from '@/lib/server/route';
 
 export const dynamic = 'force-dynamic';
@@ -14,14 +14,13 @@ export const dynamic = 'force-dynamic';
  */
 export const GET = handleRoute(async (request: Request) => {
   const ctx = beginAuthRequest(request);
-  const token = readAccessToken(request, ctx.secure);
-  if (token === null) return ctx.finish(missingTokenResponse());
-  const result = await authenticateAccessToken(ctx, token);
+  const auth = await authenticateJwtRequest(request, ctx);
   const durationMs = (ctx.timer.durationOf('verify') ?? 0) + (ctx.timer.durationOf('denylist') ?? 0);
-  if (!result.ok) {
-    publishEvent({ type: 'rejection', strategy: 'jwt', code: result.code, durationMs, userId: null });
-    return ctx.finish(rejectedTokenResponse(result.code));
+  if (!auth.ok) {
+    if (auth.code !== 'unauthenticated') publishEvent({ type: 'rejection', strategy: 'jwt', code: auth.code, durationMs });
+    return auth.response;
   }
+  const { token, verified: result } = auth;
   const { jti, iat, exp } = result.claims;
   publishEvent({ type: 'verify', strategy: 'jwt', userId: result.user.id, username: result.user.username, durationMs, detail: { jti, denylist: ctx.timer.durationOf('denylist') !== null } });
   // What this credential costs on the wire, every request: the cookie pair, or the Bearer header.
