@@ -93,6 +93,7 @@ test('the race with 5 s access tokens: session rejected within two polls, JWT co
 
   await expect(page.getByTestId('time-to-rejection-jwt')).toBeVisible({ timeout: 9000 });
   await expect(page.getByTestId('verdict-jwt')).toContainText(/refresh_revoked|refresh_reused/);
+  await expect(page.getByTestId('race-lesson')).toContainText('kept working until its access token expired');
   const jwtSeconds = Number((await page.getByTestId('time-to-rejection-jwt').textContent())!.replace(' s', ''));
   expect(jwtSeconds).toBeGreaterThan(sessionSeconds);
   expect(jwtSeconds).toBeLessThanOrEqual(7);
@@ -113,6 +114,7 @@ test('the race with the denylist on: both lanes rejected within two polls', asyn
   await expect(page.getByTestId('time-to-rejection-session')).toBeVisible({ timeout: 2000 });
   await expect(page.getByTestId('time-to-rejection-jwt')).toBeVisible({ timeout: 2000 });
   await expect(page.getByTestId('verdict-jwt')).toContainText('token_revoked');
+  await expect(page.getByTestId('race-lesson')).toContainText('one store lookup per request');
   testInfo.annotations.push({ type: 'dashboard time to first rejection', description: `session ${await page.getByTestId('time-to-rejection-session').textContent()}, jwt ${await page.getByTestId('time-to-rejection-jwt').textContent()} (denylist on)` });
   await page.screenshot({ path: testInfo.outputPath('race-denylist-1280x720.png') });
 });

@@ -103,3 +103,28 @@ test('a cross-site form POST to logout is refused and the session survives', asy
   expect(await response.json()).toMatchObject({ error: 'cross_site_request' });
   expect((await context.request.get('/api/session/me')).status()).toBe(200);
 });
+
+test('malformed, forged and oversized session cookies are a JSON 401, never a 500, and change nothing', async ({ request, context, page }) => {
+  await logInThroughPage(page);
+  const genuine = (await sessionCookie(context)).value;
+  const parts = genuine.split('*');
+  parts[4] = (parts[4]![0] === 'A' ? 'B' : 'A') + parts[4]!.slice(1);
+  const cases: Record<string, string> = {
+    garbage: 'hello',
+    crafted: 'Fe26.2*1*a*b*c*x*g*h',
+    truncated: genuine.slice(0, genuine.length - 20),
+    tampered: parts.join('*'),
+    oversized: `Fe26.2*${'A'.repeat(5000)}`,
+    'another name only': '',
+  };
+  for (const [label, value] of Object.entries(cases)) {
+    const response = await request.get('/api/session/me', { headers: { cookie: `${COOKIE}=${value}` } });
+    expect(response.status(), label).toBe(401);
+    const body = await response.json();
+    expect(['session_invalid', 'unauthenticated'], label).toContain(body.error);
+    expect(typeof body.message, label).toBe('string');
+    expect(response.headers()['x-store-lookups'], label).toBe('0');
+  }
+  // The genuine session was not disturbed by any of it.
+  expect((await request.get('/api/session/me', { headers: { cookie: `${COOKIE}=${genuine}` } })).status()).toBe(200);
+});

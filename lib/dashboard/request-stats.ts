@@ -27,6 +27,8 @@ export interface ObservedRequest {
   phases: TimingPhase[];
   storeLookups: number;
   credentialBytes: number;
+  /** `X-Instance`: which app instance answered. */
+  instance: string | null;
 }
 
 export interface RequestTotals {

@@ -7,6 +7,7 @@ import type { Store } from '@/lib/store/store';
 import { StoreCallLog, timeStore } from '@/lib/store/timed-store';
 import type { AppConfig } from '@/lib/config/config';
 import { getConfig } from './config';
+import { getInstanceId } from './instance';
 import { getStore } from './store';
 
 /** Everything one auth request needs: the config, a timed view of the store, a phase timer. */
@@ -17,7 +18,7 @@ export interface AuthRequestContext {
   timer: RequestTimer;
   /** Whether Secure cookies (and `__Host-` names) will be accepted by the browser. */
   secure: boolean;
-  /** Adds Server-Timing and X-Store-Lookups (reads made through `store`) to the response. */
+  /** Adds Server-Timing, X-Store-Lookups (reads made through `store`) and X-Instance to the response. */
   finish(response: Response): Response;
 }
 
@@ -32,7 +33,11 @@ export function beginAuthRequest(request: Request): AuthRequestContext {
     storeCalls,
     timer,
     secure: isSecureContext(request.url, request.headers.get('host'), config.publicOrigin),
-    finish: (response) => timer.apply(response, storeCalls.reads),
+    finish: (response) => {
+      // Which instance answered: behind a load balancer the dashboard shows it per request.
+      response.headers.set('X-Instance', getInstanceId());
+      return timer.apply(response, storeCalls.reads);
+    },
   };
 }
 

@@ -14,6 +14,7 @@ const LATENCY_PRESETS = [0, 5, 20, 50, 100];
 export interface AdminPanelProps {
   signedIn: boolean;
   settings: RuntimeSettings | null;
+  settingsMeta: { version: number; updatedAt: number; instance: { id: string; receivedAt: number } } | null;
   target: string;
   busy: boolean;
   message: string | null;
@@ -42,8 +43,9 @@ export function AdminPanel(props: AdminPanelProps) {
       </button>
       <label className="flex items-center gap-2 font-medium">
         <input type="checkbox" checked={settings.denylist} onChange={(e) => props.onSettings({ denylist: e.target.checked })} className="h-5 w-5" />
-        Denylist {settings.denylist ? 'on: JWT requests ask the store' : 'off'} <kbd className="rounded bg-slate-200 px-1 text-sm font-normal">d</kbd>
+        Denylist {settings.denylist ? 'on' : 'off'} <kbd className="rounded bg-slate-200 px-1 text-sm font-normal">d</kbd>
       </label>
+      <p className="-mt-2 text-xs text-slate-600">{settings.denylist ? 'Every JWT request now asks the store: state is back.' : 'JWT requests verify locally; a revoke waits for expiry.'}</p>
       <fieldset>
         <legend className="text-sm font-medium">Access-token lifetime (new tokens)</legend>
         <div className="mt-1 flex flex-wrap gap-1">
@@ -69,6 +71,12 @@ export function AdminPanel(props: AdminPanelProps) {
         </select>
       </label>
       <button type="button" onClick={props.onRotateKey} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50">Rotate signing key</button>
+      {props.settingsMeta && props.settingsMeta.version > 0 && (
+        <p className="text-xs text-slate-600" data-testid="settings-reach">
+          Settings v{props.settingsMeta.version}: instance {props.settingsMeta.instance.id} has served them since{' '}
+          {new Date(props.settingsMeta.instance.receivedAt).toLocaleTimeString()} ({Math.max(0, props.settingsMeta.instance.receivedAt - props.settingsMeta.updatedAt)} ms after the change)
+        </p>
+      )}
       {props.message && <p role="status" className="text-sm font-medium">{props.message}</p>}
     </div>
   );

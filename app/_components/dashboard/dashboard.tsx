@@ -15,6 +15,16 @@ interface Health {
 const DRIVER_LABEL = { memory: 'in-memory', redis: 'Redis (TCP)', upstash: 'Upstash (REST)' } as const;
 const INTERVALS = [250, 500, 1000, 2000];
 
+interface SettingsMeta {
+  version: number;
+  updatedAt: number;
+  instance: { id: string; version: number; receivedAt: number };
+}
+
+interface SettingsResponse extends SettingsMeta {
+  settings: RuntimeSettings;
+}
+
 interface UrlState {
   present: boolean;
   interval: number;
@@ -92,6 +102,7 @@ export function Dashboard() {
   const [health, setHealth] = useState<Health | null>(null);
   const [adminSignedIn, setAdminSignedIn] = useState(false);
   const [settings, setSettings] = useState<RuntimeSettings | null>(null);
+  const [settingsMeta, setSettingsMeta] = useState<SettingsMeta | null>(null);
   const [revokedAt, setRevokedAt] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -139,11 +150,25 @@ export function Dashboard() {
     return () => clearInterval(timer);
   }, []);
 
+  // Settings may change elsewhere (the admin page, another presenter, another instance).
+  useEffect(() => {
+    if (!adminSignedIn) return;
+    const timer = setInterval(async () => {
+      const response = await fetch('/api/admin/settings', { cache: 'no-store' }).catch(() => null);
+      if (!response?.ok) return;
+      const loaded = (await response.json()) as SettingsResponse;
+      setSettings(loaded.settings);
+      setSettingsMeta({ version: loaded.version, updatedAt: loaded.updatedAt, instance: loaded.instance });
+    }, 5000);
+    return () => clearInterval(timer);
+  }, [adminSignedIn]);
+
   const putSettings = useCallback(async (patch: Partial<RuntimeSettings>) => {
     const response = await fetch('/api/admin/settings', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(patch) });
-    const body = (await response.json().catch(() => null)) as { settings?: RuntimeSettings; message?: string } | null;
-    if (response.ok && body?.settings) {
+    const body = (await response.json().catch(() => null)) as (Partial<SettingsResponse> & { message?: string }) | null;
+    if (response.ok && body?.settings && body.instance && body.version !== undefined && body.updatedAt !== undefined) {
       setSettings(body.settings);
+      setSettingsMeta({ version: body.version, updatedAt: body.updatedAt, instance: body.instance });
       setMessage(null);
     } else {
       setMessage(`✕ ${body?.message ?? `Settings failed (${response.status})`}`);
@@ -154,8 +179,10 @@ export function Dashboard() {
     setAdminSignedIn(true);
     const response = await fetch('/api/admin/settings', { cache: 'no-store' });
     if (!response.ok) return;
-    const current = ((await response.json()) as { settings: RuntimeSettings }).settings;
+    const loaded = (await response.json()) as SettingsResponse;
+    const current = loaded.settings;
     setSettings(current);
+    setSettingsMeta({ version: loaded.version, updatedAt: loaded.updatedAt, instance: loaded.instance });
     // A bookmarked setup wins over whatever the server had.
     const wanted = urlState.current;
     const patch: Partial<RuntimeSettings> = {};
@@ -254,9 +281,16 @@ export function Dashboard() {
             <LaneVerdict lane={session} revokedAt={revokedAt} now={now} denylist={settings?.denylist ?? false} jwtExpiresAt={null} />
             <LaneVerdict lane={jwt} revokedAt={revokedAt} now={now} denylist={settings?.denylist ?? false} jwtExpiresAt={jwtExpiresAt} />
           </div>
+          {revokedAt !== null && jwt.state.firstRejectionAt !== null && session.state.firstRejectionAt !== null && (
+            <p className="mt-2 max-w-3xl text-slate-800" data-testid="race-lesson">
+              {settings?.denylist
+                ? 'With the denylist on, every JWT request asks the store, so the token died at its next request, like the session. The price: one store lookup per request, which is what JWTs were meant to avoid.'
+                : 'The session died at its next lookup: its record was gone. The JWT needs no lookup, so it kept working until its access token expired; only then did the refresh, which the server can revoke, fail.'}
+            </p>
+          )}
           <p className="mt-1 text-xs text-slate-600">● accepted · ↻ refreshed · ✕ rejected (reason shown) · times measured in this browser from the server&apos;s revoke confirmation</p>
         </div>
-        <AdminPanel signedIn={adminSignedIn} settings={settings} target={target} busy={busy} message={message} onSignIn={() => void signInAdmin()} onRevoke={() => void revoke()} onSettings={(patch) => void putSettings(patch)} onRotateKey={() => void rotateKey()} />
+        <AdminPanel signedIn={adminSignedIn} settings={settings} settingsMeta={settingsMeta} target={target} busy={busy} message={message} onSignIn={() => void signInAdmin()} onRevoke={() => void revoke()} onSettings={(patch) => void putSettings(patch)} onRotateKey={() => void rotateKey()} />
       </div>
     </section>
   );

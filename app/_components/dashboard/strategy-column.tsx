@@ -147,6 +147,7 @@ export function StrategyColumn({ lane, compact }: { lane: Lane; compact: boolean
           <>
             <p className="text-sm">
               GET {state.last.path}: <strong>{state.last.status}</strong>{state.last.code ? ` ${state.last.code}` : ''}
+              {state.last.instance && <span className="text-slate-600"> · answered by instance {state.last.instance}</span>}
             </p>
             <ul className="mt-1 flex flex-wrap gap-2 font-mono text-sm">
               {state.last.phases.map((phase, index) => (

@@ -19,6 +19,7 @@ function observe(response: Response): ObservedRequest {
     phases: parseServerTiming(response.headers.get('server-timing')),
     storeLookups: Number(response.headers.get('x-store-lookups') ?? '0'),
     credentialBytes: Number(response.headers.get('x-credential-bytes') ?? '0'),
+    instance: response.headers.get('x-instance'),
   };
 }
 
