@@ -32,6 +32,7 @@ import type { Store } from '@/lib/store/store';
 import type { User } from '@/lib/users/users';
 import type { AuthRequestContext } from './auth-request';
 import { onSharedEvent, publishEvent } from './events';
+import { authenticatePassword } from './password-login';
 import { getConfig } from './config';
 import { getRuntimeSettings, settingsReady } from './settings';
 import { getStore } from './store';
@@ -306,3 +307,15 @@ function userOf(tokens: IssuedTokens): User {
   return { id: sub, username, role };
 }
 
+
+/**
+ * A password login for either JWT front door (browser cookies or the token endpoint): checks the
+ * credentials, starts a refresh-token family, signs the first access token, records the event.
+ */
+export async function issueTokensForPassword(request: Request, ctx: AuthRequestContext, client: 'browser' | 'token-endpoint'): Promise<{ ok: true; tokens: IssuedTokens } | { ok: false; response: Response }> {
+  const login = await authenticatePassword(request, ctx);
+  if (!login.ok) return { ok: false, response: ctx.finish(login.response) };
+  const tokens = await issueTokens(ctx, login.user);
+  publishEvent({ type: 'login', strategy: 'jwt', userId: login.user.id, username: login.user.username, durationMs: ctx.timer.durationOf('sign'), detail: { client, jti: tokens.access.claims.jti } });
+  return { ok: true, tokens };
+}

@@ -3,7 +3,7 @@ import type { NextRequest } from 'next/server';
 import { NextResponse } from 'next/server';
 import { ERROR_STATUS, type ErrorCode } from '@/lib/http/errors';
 import { sealSessionId, unsealSessionId } from '@/lib/session/session-cookie';
-import { DEFAULT_SESSION_POLICY, validateSession, type SessionPolicy, type SessionScope, type SessionView } from '@/lib/session/session';
+import { createSession, DEFAULT_SESSION_POLICY, endSession, validateSession, type SessionPolicy, type SessionScope, type SessionView } from '@/lib/session/session';
 import type { AppConfig } from '@/lib/config/config';
 import type { User } from '@/lib/users/users';
 import type { AuthRequestContext } from './auth-request';
@@ -110,4 +110,24 @@ export function sessionFailureResponse(failure: Extract<SessionAuthResult, { ok:
   const response = jsonError(failure.code, failure.message);
   if (failure.cookiePresent) clearSessionCookie(response, ctx, scope);
   return response;
+}
+
+/**
+ * A login: ends whatever session of this scope the browser had (the old record goes, the id is
+ * always new: no fixation), creates the new one and seals its cookie. The caller builds the
+ * response and hands it to `setCookie`.
+ */
+export async function startSession(
+  request: NextRequest,
+  ctx: AuthRequestContext,
+  user: User,
+  scope: SessionScope = 'user',
+): Promise<{ session: SessionView; setCookie(response: NextResponse): void }> {
+  const previousSessionId = await unsealRequestSessionId(request, ctx, scope);
+  if (previousSessionId !== null) await endSession(ctx.store, previousSessionId, scope);
+  const created = await ctx.timer.measure('store', () =>
+    createSession(ctx.store, user, { now: Date.now(), policy: sessionPolicy(ctx.config), scope, userAgent: request.headers.get('user-agent') }),
+  );
+  const sealed = await sealSessionCookie(created.sessionId, ctx);
+  return { session: created.session, setCookie: (response) => setSessionCookie(response, ctx, sealed, scope) };
 }

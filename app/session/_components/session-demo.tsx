@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { SessionView } from '@/lib/session/session';
 
 interface User {
   id: string;
@@ -8,15 +9,7 @@ interface User {
   role: string;
 }
 
-interface SessionInfo {
-  id: string;
-  createdAt: number;
-  lastSeenAt: number;
-  expiresAt: number;
-  absoluteExpiresAt: number;
-  userAgent: string | null;
-  current?: boolean;
-}
+type SessionInfo = SessionView & { current?: boolean };
 
 interface CheckResult {
   status: number;
