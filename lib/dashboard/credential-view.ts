@@ -29,6 +29,11 @@ export function cookieSizeBytes(name: string, value: string): number {
   return Buffer.byteLength(`${name}=${value}`, 'utf8');
 }
 
+/** The view of one cookie: its size is always measured from the real value, which never leaves here. */
+export function describeCookie(name: string, value: string, preview: string, attributes: CookieAttributes): CookieView {
+  return { name, sizeBytes: cookieSizeBytes(name, value), preview, attributes };
+}
+
 /** "Fe26.2*1*63ab0057…4Ww~2": enough to see the shape, far too little to replay. */
 export function redactSeal(value: string): string {
   return value.length <= 24 ? '…' : `${value.slice(0, 16)}…${value.slice(-6)}`;

@@ -1,4 +1,4 @@
-import { cookieSizeBytes, redactJwtSignature } from '@/lib/dashboard/credential-view';
+import { describeCookie, redactJwtSignature } from '@/lib/dashboard/credential-view';
 import { jwtCookieNames } from '@/lib/jwt/cookies';
 import { beginAuthRequest } from '@/lib/server/auth-request';
 import { authenticateJwtRequest } from '@/lib/server/jwt';
@@ -19,12 +19,7 @@ export const GET = handleRoute(async (request: Request) => {
   return ctx.finish(
     Response.json(
       {
-        cookie: {
-          name,
-          sizeBytes: cookieSizeBytes(name, token),
-          preview: `${token.split('.').slice(0, 2).join('.').slice(0, 24)}…`,
-          attributes: { httpOnly: true, secure: ctx.secure, sameSite: 'Lax', path: '/', maxAgeSeconds: result.claims.exp - result.claims.iat, expiresAt: result.claims.exp * 1000 },
-        },
+        cookie: describeCookie(name, token, `${token.split('.').slice(0, 2).join('.').slice(0, 24)}…`, { httpOnly: true, secure: ctx.secure, sameSite: 'Lax', path: '/', maxAgeSeconds: result.claims.exp - result.claims.iat, expiresAt: result.claims.exp * 1000 }),
         header: result.header,
         payload: result.claims,
         signature: redactJwtSignature(token),

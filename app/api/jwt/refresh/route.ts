@@ -1,6 +1,6 @@
 import { errorResponse } from '@/lib/http/errors';
 import { readJsonBody } from '@/lib/http/request-body';
-import { cookieSizeBytes, fingerprint } from '@/lib/dashboard/credential-view';
+import { describeCookie, fingerprint } from '@/lib/dashboard/credential-view';
 import { clearedJwtCookies, jwtCookieNames, REFRESH_COOKIE_PATH } from '@/lib/jwt/cookies';
 import { describeRefreshToken } from '@/lib/jwt/refresh-token';
 import { beginAuthRequest, refuseCrossSite } from '@/lib/server/auth-request';
@@ -52,12 +52,7 @@ export const GET = handleRoute(async (request: Request) => {
   return ctx.finish(
     Response.json(
       {
-        cookie: {
-          name,
-          sizeBytes: cookieSizeBytes(name, token),
-          preview: `fingerprint ${fingerprint(token)}`,
-          attributes: { httpOnly: true, secure: ctx.secure, sameSite: 'Strict', path: REFRESH_COOKIE_PATH, maxAgeSeconds: Math.round((record.absoluteExpiresAt - record.createdAt) / 1000), expiresAt: record.absoluteExpiresAt },
-        },
+        cookie: describeCookie(name, token, `fingerprint ${fingerprint(token)}`, { httpOnly: true, secure: ctx.secure, sameSite: 'Strict', path: REFRESH_COOKIE_PATH, maxAgeSeconds: Math.round((record.absoluteExpiresAt - record.createdAt) / 1000), expiresAt: record.absoluteExpiresAt }),
         family: {
           id: `${record.familyId.slice(0, 8)}…`,
           generation: record.generation,

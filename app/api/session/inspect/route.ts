@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { cookieSizeBytes, redactSeal } from '@/lib/dashboard/credential-view';
+import { describeCookie, redactSeal } from '@/lib/dashboard/credential-view';
 import { beginAuthRequest } from '@/lib/server/auth-request';
 import { handleRoute } from '@/lib/server/route';
 import { authenticateSession, readSessionCookie, sessionCookieName, sessionFailureResponse } from '@/lib/server/session';
@@ -20,12 +20,7 @@ export const GET = handleRoute(async (request: NextRequest) => {
   return ctx.finish(
     NextResponse.json(
       {
-        cookie: {
-          name,
-          sizeBytes: cookieSizeBytes(name, value),
-          preview: redactSeal(value),
-          attributes: { httpOnly: true, secure: ctx.secure, sameSite: 'Lax', path: '/', maxAgeSeconds, expiresAt: auth.session.createdAt + maxAgeSeconds * 1000 },
-        },
+        cookie: describeCookie(name, value, redactSeal(value), { httpOnly: true, secure: ctx.secure, sameSite: 'Lax', path: '/', maxAgeSeconds, expiresAt: auth.session.createdAt + maxAgeSeconds * 1000 }),
         contains: 'an encrypted, signed session id and nothing else',
         record: { storeKey: `session:${auth.session.id.slice(0, 12)}…`, user: auth.user, ...auth.session },
       },
