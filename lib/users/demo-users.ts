@@ -12,13 +12,6 @@ export const DEFAULT_DEMO_USERS: DemoUserInput[] = [
   { id: 'usr_admin', username: 'admin', role: 'admin', passwordHash: '$scrypt$ln=17,r=8,p=1$DcI40h/UL3Gl/inUsTzrAw$N93z7v3MMR5GlRyFKYz5f0RiyQsAqkVCrpB1+WuXMrU' },
 ];
 
-/** For display on login cards only; authentication never reads this. */
-export const DEMO_CREDENTIALS_FOR_DISPLAY = [
-  { username: 'alice', password: 'wonderland', role: 'user' },
-  { username: 'bob', password: 'the-builder', role: 'user' },
-  { username: 'admin', password: 'control-room', role: 'admin' },
-] as const;
-
 /**
  * Verified whenever a login names an unknown user, so that path costs the same scrypt work as a
  * real one. Its password was random and discarded: nothing can match it.
