@@ -4,7 +4,7 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
-    const { checkConfigOnStartup } = await import('@/lib/server/startup');
-    checkConfigOnStartup();
+    const { startServerApp } = await import('@/lib/server/startup');
+    startServerApp();
   }
 }

@@ -3,6 +3,8 @@
  * environment as a plain object and a secret generator, so it can be tested without touching
  * `process.env`. `lib/server/config.ts` is the only module that reads the real environment.
  */
+import { isWellFormedKid } from '@/lib/jwt/kid';
+import { ACCESS_TOKEN_TTL_SECONDS, SESSION_ABSOLUTE_TIMEOUT_SECONDS, SESSION_IDLE_TIMEOUT_SECONDS, type BoundedSeconds } from '@/lib/policy';
 import type { DemoUserInput } from '@/lib/users/users';
 import { DEFAULT_DEMO_USERS } from '@/lib/users/demo-users';
 import { parseDemoUsers } from '@/lib/users/users';
@@ -160,7 +162,7 @@ function parseJwtPrivateKeys(raw: string | undefined): JsonWebKeyWithId[] | null
     const jwk = key as Partial<JsonWebKeyWithId> | null;
     const where = `JWT_PRIVATE_KEYS[${index}]`;
     if (typeof jwk !== 'object' || jwk === null) throw new ConfigError(`${where} must be a JWK object`);
-    if (typeof jwk.kid !== 'string' || !/^[A-Za-z0-9._-]{1,64}$/.test(jwk.kid)) {
+    if (typeof jwk.kid !== 'string' || !isWellFormedKid(jwk.kid)) {
       throw new ConfigError(`${where} needs a "kid" of 1-64 letters, digits, ".", "_" or "-"`);
     }
     if (kids.has(jwk.kid)) throw new ConfigError(`${where} repeats kid "${jwk.kid}"`);
@@ -177,9 +179,9 @@ function parseJwtPrivateKeys(raw: string | undefined): JsonWebKeyWithId[] | null
   });
 }
 
-function parseSeconds(env: Environment, name: string, fallback: number, min: number, max: number): number {
+function parseSeconds(env: Environment, name: string, { defaultValue, min, max }: BoundedSeconds): number {
   const raw = env[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
+  if (raw === undefined || raw.trim() === '') return defaultValue;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min || value > max) throw new ConfigError(`${name} must be an integer from ${min} to ${max} (seconds), got "${raw}"`);
   return value;
@@ -249,9 +251,9 @@ export function parseConfig(env: Environment, generateSecret: () => string): Par
     throw new ConfigError('INSTANCE_ID must be 1-40 letters, digits, ".", "_" or "-"');
   }
 
-  const accessTokenTtlSeconds = parseSeconds(env, 'ACCESS_TOKEN_TTL_SECONDS', 15 * 60, 5, 3600);
-  const sessionIdleTimeoutSeconds = parseSeconds(env, 'SESSION_IDLE_TIMEOUT_SECONDS', 30 * 60, 60, 7 * 24 * 3600);
-  const sessionAbsoluteTimeoutSeconds = parseSeconds(env, 'SESSION_ABSOLUTE_TIMEOUT_SECONDS', 12 * 3600, 300, 30 * 24 * 3600);
+  const accessTokenTtlSeconds = parseSeconds(env, 'ACCESS_TOKEN_TTL_SECONDS', ACCESS_TOKEN_TTL_SECONDS);
+  const sessionIdleTimeoutSeconds = parseSeconds(env, 'SESSION_IDLE_TIMEOUT_SECONDS', SESSION_IDLE_TIMEOUT_SECONDS);
+  const sessionAbsoluteTimeoutSeconds = parseSeconds(env, 'SESSION_ABSOLUTE_TIMEOUT_SECONDS', SESSION_ABSOLUTE_TIMEOUT_SECONDS);
   if (sessionIdleTimeoutSeconds > sessionAbsoluteTimeoutSeconds) {
     throw new ConfigError('SESSION_IDLE_TIMEOUT_SECONDS must not be longer than SESSION_ABSOLUTE_TIMEOUT_SECONDS');
   }

@@ -7,32 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 
-export interface CookieAttributes {
-  httpOnly: boolean;
-  secure: boolean;
-  sameSite: 'Lax' | 'Strict';
-  path: string;
-  maxAgeSeconds: number;
-  /** Epoch ms when the browser drops it. */
-  expiresAt: number;
-}
-
-export interface CookieView {
-  name: string;
-  /** Bytes of `name=value` the browser sends on every request that matches the cookie's path. */
-  sizeBytes: number;
-  preview: string;
-  attributes: CookieAttributes;
-}
-
-export function cookieSizeBytes(name: string, value: string): number {
-  return Buffer.byteLength(`${name}=${value}`, 'utf8');
-}
-
-/** The view of one cookie: its size is always measured from the real value, which never leaves here. */
-export function describeCookie(name: string, value: string, preview: string, attributes: CookieAttributes): CookieView {
-  return { name, sizeBytes: cookieSizeBytes(name, value), preview, attributes };
-}
+export type { CookieAttributes, CookieView } from '@/lib/http/cookies';
 
 /** "Fe26.2*1*63ab0057…4Ww~2": enough to see the shape, far too little to replay. */
 export function redactSeal(value: string): string {

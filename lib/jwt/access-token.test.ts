@@ -1,10 +1,10 @@
 import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT, type JWTPayload } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CLOCK_TOLERANCE_SECONDS } from '@/lib/policy';
 import type { User } from '@/lib/users/users';
 import {
   ACCESS_TOKEN_AUDIENCE,
   ACCESS_TOKEN_ISSUER,
-  CLOCK_TOLERANCE_SECONDS,
   MAX_ACCESS_TOKEN_BYTES,
   signAccessToken,
   verifyAccessToken,

@@ -5,22 +5,17 @@
  * bounded; the key is chosen by `kid` from our own key ring only. Every failure is a value with a
  * code (`token_expired` or `invalid_token`), never an exception.
  */
-import { randomBytes } from 'node:crypto';
 import { decodeProtectedHeader, jwtVerify, SignJWT } from 'jose';
+import { generateIdentifier } from '@/lib/crypto/opaque-token';
+import { CLOCK_TOLERANCE_SECONDS, MAX_ACCESS_TOKEN_AGE_SECONDS } from '@/lib/policy';
 import type { Role, User } from '@/lib/users/users';
 import type { SigningKey, VerificationKey } from './key-ring';
-import { KID_PATTERN } from './signing-keys';
+import { isWellFormedKid } from './kid';
 
 export const ACCESS_TOKEN_ISSUER = 'session-vs-jwt';
 export const ACCESS_TOKEN_AUDIENCE = 'session-vs-jwt-api';
 /** RFC 9068 type, so an ID token or some other JWT signed by the same key is not accepted here. */
 export const ACCESS_TOKEN_TYPE = 'at+jwt';
-/** Default lifetime; the runtime settings can move it between 5 s and 1 h for demos. */
-export const DEFAULT_ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
-/** Largest lifetime the settings allow: no genuine token is older than this, whatever its `exp` says. */
-export const MAX_ACCESS_TOKEN_AGE_SECONDS = 60 * 60;
-/** Tolerated clock difference between instances (and other verifiers), in both directions. */
-export const CLOCK_TOLERANCE_SECONDS = 5;
 /**
  * Tokens longer than this are refused before any parsing: ours are about 450 bytes, and decoding
  * an attacker's megabyte of base64 (header, JSON, signature) is work nobody should do for free.
@@ -65,10 +60,6 @@ export type AccessTokenVerification =
       unknownKid?: string;
     };
 
-export function randomTokenId(): string {
-  return randomBytes(16).toString('base64url');
-}
-
 /**
  * Signs an access token for `user`, valid for `ttlSeconds` from `now`.
  *
@@ -83,7 +74,7 @@ export async function signAccessToken(input: { user: User; signingKey: SigningKe
     sub: input.user.id,
     username: input.user.username,
     role: input.user.role,
-    jti: input.jti ?? randomTokenId(),
+    jti: input.jti ?? generateIdentifier(),
     iat,
     exp: iat + input.ttlSeconds,
   };
@@ -122,7 +113,7 @@ export async function verifyAccessToken(
     for (const name of KEY_CHOOSING_HEADERS) {
       if (name in header) return reject('invalid_token', `carries a "${name}" header; keys come from our JWKS only`);
     }
-    if (typeof header.kid !== 'string' || !KID_PATTERN.test(header.kid)) return reject('invalid_token', 'missing or malformed kid');
+    if (!isWellFormedKid(header.kid)) return reject('invalid_token', 'missing or malformed kid');
     const key = options.resolveKey(header.kid);
     if (!key) return reject('invalid_token', 'unknown or retired kid', header.kid);
     // The algorithm is the key's, never the token's: "alg": "none" or HS256-with-the-public-key fail here.

@@ -12,7 +12,7 @@
  * longest possible access token, so the set expires one maximum token age after its last write.
  */
 import type { Store } from '@/lib/store/store';
-import { CLOCK_TOLERANCE_SECONDS, MAX_ACCESS_TOKEN_AGE_SECONDS } from './access-token';
+import { CLOCK_TOLERANCE_SECONDS, MAX_ACCESS_TOKEN_AGE_SECONDS } from '@/lib/policy';
 
 const ENTRY_LIFETIME_MS = (MAX_ACCESS_TOKEN_AGE_SECONDS + CLOCK_TOLERANCE_SECONDS) * 1000;
 

@@ -144,10 +144,9 @@ describe('refresh tokens', () => {
     const bob: User = { id: 'usr_bob', username: 'bob', role: 'user' };
     const tokens = [await issueRefreshToken(store, { user: alice, now: clock.now }), await issueRefreshToken(store, { user: alice, now: clock.now })];
     const bobs = await issueRefreshToken(store, { user: bob, now: clock.now });
-    expect(await revokeUserRefreshFamilies(store, alice.id, clock.now)).toBe(2);
+    expect(await revokeUserRefreshFamilies(store, alice.id)).toBe(2);
     for (const { token } of tokens) expect(await rotateRefreshToken(store, token, { now: clock.now })).toMatchObject({ ok: false, code: 'refresh_revoked' });
     expectOk(await rotateRefreshToken(store, bobs.token, { now: clock.now }));
-    expect(await store.listIndex(denylistKey(alice.id))).toEqual([`before:${clock.now}`]);
   });
 
   it.each(['', 'short', 'x'.repeat(43).replace(/x$/, '!'), 'A'.repeat(44), 'A'.repeat(43)])('rejects an unknown or malformed token %j as refresh_invalid', async (token) => {
@@ -165,7 +164,7 @@ describe('describeRefreshToken', () => {
     const second = expectOk(await rotateRefreshToken(store, first.token, { now: clock.now }));
     expect(await describeRefreshToken(store, first.token, clock.now)).toEqual({ ok: false, code: 'refresh_invalid' });
     expect(await describeRefreshToken(store, second.token, clock.now)).toMatchObject({ ok: true, record: { generation: 2 } });
-    await revokeUserRefreshFamilies(store, alice.id, clock.now);
+    await revokeUserRefreshFamilies(store, alice.id);
     expect(await describeRefreshToken(store, second.token, clock.now)).toEqual({ ok: false, code: 'refresh_revoked' });
   });
 });

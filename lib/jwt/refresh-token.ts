@@ -15,7 +15,8 @@
  * `SET NX` before the record is deleted, so of any number of concurrent presentations exactly one
  * wins, and every loser finds either the record (and then loses the claim) or the marker.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { generateIdentifier, generateOpaqueToken, hashOpaqueToken, isWellFormedOpaqueToken } from '@/lib/crypto/opaque-token';
+import { REFRESH_GRACE_SECONDS, REFRESH_TOKEN_ABSOLUTE_SECONDS, REFRESH_TOKEN_IDLE_SECONDS } from '@/lib/policy';
 import type { Store } from '@/lib/store/store';
 import type { Role, User } from '@/lib/users/users';
 import { markUserRevoked } from './denylist';
@@ -33,17 +34,11 @@ export interface RefreshPolicy {
   graceSeconds: number;
 }
 
-export const REFRESH_TOKEN_IDLE_SECONDS = 7 * 24 * 60 * 60;
-export const REFRESH_TOKEN_ABSOLUTE_SECONDS = 30 * 24 * 60 * 60;
-export const REFRESH_GRACE_SECONDS = 10;
 export const DEFAULT_REFRESH_POLICY: RefreshPolicy = {
   idleSeconds: REFRESH_TOKEN_IDLE_SECONDS,
   absoluteSeconds: REFRESH_TOKEN_ABSOLUTE_SECONDS,
-  graceSeconds: REFRESH_GRACE_SECONDS,
+  graceSeconds: REFRESH_GRACE_SECONDS.defaultValue,
 };
-/** 32 random bytes = 256 bits, base64url without padding. */
-export const REFRESH_TOKEN_BYTES = 32;
-const REFRESH_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
 export interface RefreshTokenRecord {
   userId: string;
@@ -97,9 +92,8 @@ export const rotatedMarkerKey = (hash: string) => `refresh_rotated:${hash}`;
 export const refreshFamilyKey = (familyId: string) => `refresh_family:${familyId}`;
 export const userRefreshFamiliesKey = (userId: string) => `user_refresh_families:${userId}`;
 
-export function hashRefreshToken(token: string): string {
-  return createHash('sha256').update(token).digest('base64url');
-}
+/** The store key part of a refresh token: its hash (see lib/crypto/opaque-token.ts). */
+export const hashRefreshToken = hashOpaqueToken;
 
 function parseJson<T>(raw: string, check: (value: Partial<T>) => boolean): T | null {
   try {
@@ -116,7 +110,7 @@ const parseMarker = (raw: string) =>
   parseJson<RotationMarker>(raw, (m) => typeof m.familyId === 'string' && typeof m.userId === 'string' && typeof m.rotatedAt === 'number');
 
 async function writeRecord(store: Store, record: RefreshTokenRecord, now: number): Promise<string> {
-  const token = randomBytes(REFRESH_TOKEN_BYTES).toString('base64url');
+  const token = generateOpaqueToken();
   await store.set(refreshTokenKey(hashRefreshToken(token)), JSON.stringify(record), { ttlMs: record.idleExpiresAt - now });
   return token;
 }
@@ -130,7 +124,7 @@ async function writeRecord(store: Store, record: RefreshTokenRecord, now: number
 export async function issueRefreshToken(store: Store, input: { user: User; now: number; policy?: RefreshPolicy }): Promise<IssuedRefreshToken> {
   const { user, now } = input;
   const policy = input.policy ?? DEFAULT_REFRESH_POLICY;
-  const familyId = randomBytes(16).toString('base64url');
+  const familyId = generateIdentifier();
   const absoluteExpiresAt = now + policy.absoluteSeconds * 1000;
   const family: FamilyRecord = { userId: user.id, familyId, createdAt: now, absoluteExpiresAt };
   const ttlMs = absoluteExpiresAt - now;
@@ -184,7 +178,7 @@ async function judgeRepeatedPresentation(store: Store, marker: RotationMarker, n
 export async function rotateRefreshToken(store: Store, token: string, input: { now: number; policy?: RefreshPolicy }): Promise<RefreshRotation> {
   const { now } = input;
   const policy = input.policy ?? DEFAULT_REFRESH_POLICY;
-  if (!REFRESH_TOKEN_PATTERN.test(token)) return { ok: false, code: 'refresh_invalid' };
+  if (!isWellFormedOpaqueToken(token)) return { ok: false, code: 'refresh_invalid' };
   const hash = hashRefreshToken(token);
 
   const raw = await store.get(refreshTokenKey(hash));
@@ -204,7 +198,7 @@ export async function rotateRefreshToken(store: Store, token: string, input: { n
     return { ok: false, code: 'refresh_revoked', userId: record.userId, familyId: record.familyId };
   }
 
-  const successorToken = randomBytes(REFRESH_TOKEN_BYTES).toString('base64url');
+  const successorToken = generateOpaqueToken();
   const successorHash = hashRefreshToken(successorToken);
   const marker: RotationMarker = { userId: record.userId, familyId: record.familyId, rotatedAt: now, successorHash };
   // The claim is the atomic step: the marker is written before the record is deleted, so a
@@ -243,7 +237,7 @@ export type RefreshRevocation =
  * can be refreshed again. Access tokens already issued stay valid until they expire.
  */
 export async function revokeRefreshTokenFamily(store: Store, token: string): Promise<RefreshRevocation> {
-  if (!REFRESH_TOKEN_PATTERN.test(token)) return { ok: false, code: 'refresh_invalid' };
+  if (!isWellFormedOpaqueToken(token)) return { ok: false, code: 'refresh_invalid' };
   const hash = hashRefreshToken(token);
   // The record is left to expire on its own: presented again it answers `refresh_revoked`, which
   // tells a client "this login was ended" rather than "never heard of it". Without its family it
@@ -260,14 +254,12 @@ export async function revokeRefreshTokenFamily(store: Store, token: string): Pro
 }
 
 /**
- * Revokes every refresh-token family of a user (the admin "revoke user" action) in one atomic
- * store operation and returns how many live families it ended. It also records the user's
- * "revoked before" mark, which the denylist (when on) enforces against access tokens.
+ * Revokes every refresh-token family of a user in one atomic store operation and returns how many
+ * live families it ended. The access tokens they issued are a separate matter: see
+ * `revokeUserEverywhere` (lib/revocation), which also marks them for the denylist.
  */
-export async function revokeUserRefreshFamilies(store: Store, userId: string, now: number): Promise<number> {
-  const revoked = await store.deleteIndexAndMembers(userRefreshFamiliesKey(userId));
-  await markUserRevoked(store, userId, now);
-  return revoked;
+export function revokeUserRefreshFamilies(store: Store, userId: string): Promise<number> {
+  return store.deleteIndexAndMembers(userRefreshFamiliesKey(userId));
 }
 
 export type RefreshTokenDescription =
@@ -279,7 +271,7 @@ export type RefreshTokenDescription =
  * whether its family is still alive. A rotated or unknown token is `refresh_invalid`.
  */
 export async function describeRefreshToken(store: Store, token: string, now: number): Promise<RefreshTokenDescription> {
-  if (!REFRESH_TOKEN_PATTERN.test(token)) return { ok: false, code: 'refresh_invalid' };
+  if (!isWellFormedOpaqueToken(token)) return { ok: false, code: 'refresh_invalid' };
   const raw = await store.get(refreshTokenKey(hashRefreshToken(token)));
   const record = raw === null ? null : parseRecord(raw);
   if (record === null) return { ok: false, code: 'refresh_invalid' };

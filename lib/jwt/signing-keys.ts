@@ -12,6 +12,7 @@
 import { randomBytes } from 'node:crypto';
 import { exportJWK, generateKeyPair } from 'jose';
 import type { Store } from '@/lib/store/store';
+import { isWellFormedKid } from './kid';
 
 export type SigningAlgorithm = 'EdDSA' | 'ES256';
 export type SigningKeyStatus = 'current' | 'previous' | 'retired';
@@ -66,9 +67,6 @@ export const SIGNING_KEYS_KEY = 'jwt:signing-keys';
 /** Short-lived lock so two admins rotating at once cannot both read-modify-write the key set. */
 const SIGNING_KEYS_LOCK_KEY = 'jwt:signing-keys:lock';
 const LOCK_TTL_MS = 5_000;
-
-/** The `kid` is looked up in a map, never used as a path or a URL; still, keep it boring. */
-export const KID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
 
 export type SigningKeyChange =
   | { ok: true; keySet: SigningKeySet }
@@ -130,7 +128,7 @@ export function parseSigningKeySet(raw: string): SigningKeySet {
     throw new Error(`${SIGNING_KEYS_KEY} in the store is not a signing key set; delete the key to generate a new one`);
   }
   for (const key of parsed.keys) {
-    if (typeof key?.kid !== 'string' || !KID_PATTERN.test(key.kid) || (key.alg !== 'EdDSA' && key.alg !== 'ES256') || typeof key.publicJwk?.x !== 'string') {
+    if (!isWellFormedKid(key?.kid) || (key.alg !== 'EdDSA' && key.alg !== 'ES256') || typeof key.publicJwk?.x !== 'string') {
       throw new Error(`${SIGNING_KEYS_KEY} in the store holds a malformed key; delete the key to generate a new one`);
     }
   }

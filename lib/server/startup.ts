@@ -1,14 +1,19 @@
 import 'server-only';
-import { getConfig } from './config';
-import { warmUpSigningKeys } from './jwt';
+import { getServerApp } from './app';
 
-/** Parses the configuration once at boot; a ConfigError stops the process with its how-to-fix message. */
-export function checkConfigOnStartup(): void {
+/**
+ * Builds the process's app at boot: a ConfigError (a missing or weak secret in production) stops
+ * the process with its how-to-fix message. Then loads the signing keys, so the first JWT request
+ * does not pay for (or report) that lookup.
+ */
+export function startServerApp(): void {
+  let app;
   try {
-    getConfig();
+    app = getServerApp();
   } catch (error) {
     console.error(`[session-vs-jwt] refusing to start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
-  warmUpSigningKeys();
+  // Store down at boot: the first request loads the keys (and says so in X-Store-Lookups).
+  app.keys.get(app.store).catch(() => {});
 }

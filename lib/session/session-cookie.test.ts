@@ -1,7 +1,7 @@
 import { sealData } from 'iron-session';
 import { describe, expect, it, vi } from 'vitest';
 import { MAX_SESSION_COOKIE_LENGTH, sealSessionId, unsealSessionId } from './session-cookie';
-import { generateSessionId } from './session-id';
+import { generateOpaqueToken as generateSessionId } from '@/lib/crypto/opaque-token';
 
 const passwords = { '1': 'x7G2-kP9q_Lw4Zr8Tn3Vb6Yc1Hd5Jf0Ms' };
 const rotated = { '2': 'Qe4-Wr7Ty1Ui3Op5As8Df0Gh2Jk6Lz9Xc', ...passwords };

@@ -1,5 +1,5 @@
 import { sealData, unsealData } from 'iron-session';
-import { isWellFormedSessionId } from './session-id';
+import { isWellFormedOpaqueToken } from '@/lib/crypto/opaque-token';
 
 /**
  * The session cookie's value: an iron-session seal (AES-256-CBC + HMAC-SHA256) of `{ sid }` and
@@ -40,6 +40,6 @@ export async function unsealSessionId(cookieValue: string | undefined, passwords
   if (failure === 'expired') return { ok: false, code: 'session_expired', reason: 'expired' };
   if (failure !== null) return { ok: false, code: 'session_invalid', reason: failure };
   const sid = (data as { sid?: unknown } | null)?.sid;
-  if (!isWellFormedSessionId(sid)) return { ok: false, code: 'session_invalid', reason: 'invalid' };
+  if (!isWellFormedOpaqueToken(sid)) return { ok: false, code: 'session_invalid', reason: 'invalid' };
   return { ok: true, sessionId: sid };
 }

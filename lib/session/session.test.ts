@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryStore } from '@/lib/store/memory-store';
+import { StoreCallLog, timeStore } from '@/lib/store/timed-store';
 import type { User } from '@/lib/users/users';
 import {
   createSession,
@@ -7,13 +8,14 @@ import {
   DEFAULT_SESSION_POLICY,
   isUsersSession,
   listUserSessions,
+  revokeOwnSession,
   revokeSession,
   revokeUserSessions,
   sessionKey,
   validateSession,
   type SessionPolicy,
 } from './session';
-import { hashSessionId } from './session-id';
+import { hashOpaqueToken as hashSessionId } from '@/lib/crypto/opaque-token';
 
 const alice: User = { id: 'usr_alice', username: 'alice', role: 'user' };
 const bob: User = { id: 'usr_bob', username: 'bob', role: 'user' };
@@ -191,6 +193,33 @@ describe('revocation', () => {
     const bobSession = await createSession(store, bob, { now: now(), policy });
     expect(await isUsersSession(store, alice.id, bobSession.session.id)).toBe(false);
     expect(await isUsersSession(store, bob.id, bobSession.session.id)).toBe(true);
+  });
+});
+
+describe('revokeOwnSession', () => {
+  it('ends one of the user\'s own sessions by handle and leaves the others', async () => {
+    const { store, now } = setup();
+    const laptop = await createSession(store, alice, { now: now(), policy });
+    const phone = await createSession(store, alice, { now: now(), policy });
+    expect(await revokeOwnSession(store, alice.id, laptop.session.id)).toEqual({ ok: true, session: laptop.session.id });
+    expect((await validateSession(store, laptop.sessionId, { now: now(), policy })).ok).toBe(false);
+    expect((await validateSession(store, phone.sessionId, { now: now(), policy })).ok).toBe(true);
+    expect(await revokeOwnSession(store, alice.id, laptop.session.id)).toEqual({ ok: false, code: 'not_found' });
+  });
+
+  it('answers someone else\'s handle exactly like an unknown one, and leaves their session alive', async () => {
+    const { store, now } = setup();
+    const bobSession = await createSession(store, bob, { now: now(), policy });
+    expect(await revokeOwnSession(store, alice.id, bobSession.session.id)).toEqual({ ok: false, code: 'not_found' });
+    expect(await revokeOwnSession(store, alice.id, 'f'.repeat(64))).toEqual({ ok: false, code: 'not_found' });
+    expect((await validateSession(store, bobSession.sessionId, { now: now(), policy })).ok).toBe(true);
+  });
+
+  it.each(['', 'F'.repeat(64), 'f'.repeat(63), '../admin_session:x', bob.id])('refuses the malformed handle %j before any store access', async (handle) => {
+    const calls = new StoreCallLog();
+    const store = timeStore(setup().store, calls.record);
+    expect(await revokeOwnSession(store, alice.id, handle)).toEqual({ ok: false, code: 'malformed_handle' });
+    expect(calls.calls).toEqual([]);
   });
 });
 

@@ -5,25 +5,22 @@
  */
 import type { Store } from '@/lib/store/store';
 import type { Role, User } from '@/lib/users/users';
-import { generateSessionId, hashSessionId } from './session-id';
+import { generateOpaqueToken, hashOpaqueToken, isWellFormedTokenHash } from '@/lib/crypto/opaque-token';
+import { SESSION_ABSOLUTE_TIMEOUT_SECONDS, SESSION_IDLE_TIMEOUT_SECONDS, SESSION_TOUCH_INTERVAL_SECONDS } from '@/lib/policy';
 
 export interface SessionPolicy {
   /** Sliding: a session unused this long ends. */
   idleTimeoutSeconds: number;
   /** Hard cap from login, however active the session is. */
   absoluteTimeoutSeconds: number;
-  /**
-   * Sliding the idle window costs a store write. Writing at most once per interval keeps a busy
-   * page from turning every read into a write, at the price of the idle timeout being up to this
-   * much shorter than configured.
-   */
+  /** The idle window is slid (a store write) at most this often; see SESSION_TOUCH_INTERVAL_SECONDS. */
   touchIntervalSeconds: number;
 }
 
 export const DEFAULT_SESSION_POLICY: SessionPolicy = {
-  idleTimeoutSeconds: 30 * 60,
-  absoluteTimeoutSeconds: 12 * 60 * 60,
-  touchIntervalSeconds: 60,
+  idleTimeoutSeconds: SESSION_IDLE_TIMEOUT_SECONDS.defaultValue,
+  absoluteTimeoutSeconds: SESSION_ABSOLUTE_TIMEOUT_SECONDS.defaultValue,
+  touchIntervalSeconds: SESSION_TOUCH_INTERVAL_SECONDS,
 };
 
 /** Regular users and admins keep separate session namespaces (and separate cookies). */
@@ -126,8 +123,8 @@ export async function createSession(
 ): Promise<CreatedSession> {
   const policy = options.policy ?? DEFAULT_SESSION_POLICY;
   const scope = options.scope ?? 'user';
-  const sessionId = generateSessionId();
-  const sessionHash = hashSessionId(sessionId);
+  const sessionId = generateOpaqueToken();
+  const sessionHash = hashOpaqueToken(sessionId);
   const record: SessionRecord = {
     userId: user.id,
     username: user.username,
@@ -154,7 +151,7 @@ export async function validateSession(
 ): Promise<ValidateSessionResult> {
   const policy = options.policy ?? DEFAULT_SESSION_POLICY;
   const scope = options.scope ?? 'user';
-  const sessionHash = hashSessionId(sessionId);
+  const sessionHash = hashOpaqueToken(sessionId);
   const key = sessionKey(scope, sessionHash);
   const raw = await store.get(key);
   if (raw === null) return { ok: false, code: 'session_invalid', reason: 'not_found' };
@@ -193,7 +190,7 @@ export async function validateSession(
  * pruned: deleting the record is what ends the session.
  */
 export async function endSession(store: Store, sessionId: string, scope: SessionScope = 'user'): Promise<SessionRecord | null> {
-  const raw = await store.getAndDelete(sessionKey(scope, hashSessionId(sessionId)));
+  const raw = await store.getAndDelete(sessionKey(scope, hashOpaqueToken(sessionId)));
   return raw === null ? null : parseRecord(raw);
 }
 
@@ -214,6 +211,20 @@ export function revokeUserSessions(store: Store, userId: string, scope: SessionS
 export async function isUsersSession(store: Store, userId: string, sessionHash: string, scope: SessionScope = 'user'): Promise<boolean> {
   const members = await store.listIndex(userSessionsIndexKey(scope, userId));
   return members.includes(sessionKey(scope, sessionHash));
+}
+
+export type OwnSessionRevocation = { ok: true; session: string } | { ok: false; code: 'malformed_handle' | 'not_found' };
+
+/**
+ * A user ends one of their own sessions, named by its public handle (the hash of its id, as the
+ * sessions list shows it). Someone else's handle gets the same `not_found` as one that does not
+ * exist, so the answer tells nobody which handles are live.
+ */
+export async function revokeOwnSession(store: Store, userId: string, handle: string, scope: SessionScope = 'user'): Promise<OwnSessionRevocation> {
+  if (!isWellFormedTokenHash(handle)) return { ok: false, code: 'malformed_handle' };
+  if (!(await isUsersSession(store, userId, handle, scope))) return { ok: false, code: 'not_found' };
+  await revokeSession(store, userId, handle, scope);
+  return { ok: true, session: handle };
 }
 
 /**

@@ -3,6 +3,7 @@
  * they live in the store so every app instance sees the same values. Pure: the store and the
  * clock are parameters.
  */
+import { ACCESS_TOKEN_TTL_SECONDS, REFRESH_GRACE_SECONDS, STORE_LATENCY_MS } from '@/lib/policy';
 import type { Store } from '@/lib/store/store';
 
 export interface RuntimeSettings {
@@ -16,17 +17,27 @@ export interface RuntimeSettings {
   storeLatencyMs: number;
 }
 
-export const SETTINGS_BOUNDS = {
-  accessTokenTtlSeconds: { min: 5, max: 3600 },
-  refreshGraceSeconds: { min: 0, max: 60 },
-  storeLatencyMs: { min: 0, max: 2000 },
+/** The numeric settings and where their defaults and bounds are declared. */
+const NUMERIC_SETTINGS = {
+  accessTokenTtlSeconds: ACCESS_TOKEN_TTL_SECONDS,
+  refreshGraceSeconds: REFRESH_GRACE_SECONDS,
+  storeLatencyMs: STORE_LATENCY_MS,
 } as const;
 
+type NumericSetting = keyof typeof NUMERIC_SETTINGS;
+
+/** The range each numeric setting may take (sent to the admin UI with the settings). */
+export const SETTINGS_BOUNDS: Record<NumericSetting, { min: number; max: number }> = {
+  accessTokenTtlSeconds: { min: ACCESS_TOKEN_TTL_SECONDS.min, max: ACCESS_TOKEN_TTL_SECONDS.max },
+  refreshGraceSeconds: { min: REFRESH_GRACE_SECONDS.min, max: REFRESH_GRACE_SECONDS.max },
+  storeLatencyMs: { min: STORE_LATENCY_MS.min, max: STORE_LATENCY_MS.max },
+};
+
 export const DEFAULT_SETTINGS: RuntimeSettings = {
-  accessTokenTtlSeconds: 15 * 60,
+  accessTokenTtlSeconds: NUMERIC_SETTINGS.accessTokenTtlSeconds.defaultValue,
   denylist: false,
-  refreshGraceSeconds: 10,
-  storeLatencyMs: 0,
+  refreshGraceSeconds: NUMERIC_SETTINGS.refreshGraceSeconds.defaultValue,
+  storeLatencyMs: NUMERIC_SETTINGS.storeLatencyMs.defaultValue,
 };
 
 export const SETTINGS_KEY = 'settings:runtime';
@@ -40,7 +51,7 @@ export interface StoredSettings {
 
 export type SettingsPatchResult = { ok: true; patch: Partial<RuntimeSettings> } | { ok: false; message: string };
 
-function checkInteger(name: keyof typeof SETTINGS_BOUNDS, value: unknown): string | null {
+function checkInteger(name: NumericSetting, value: unknown): string | null {
   const { min, max } = SETTINGS_BOUNDS[name];
   if (typeof value !== 'number' || !Number.isInteger(value)) return `"${name}" must be an integer`;
   if (value < min || value > max) return `"${name}" must be between ${min} and ${max}`;

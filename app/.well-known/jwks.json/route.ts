@@ -1,6 +1,6 @@
-import { getJwks } from '@/lib/server/jwt';
-import { getStore } from '@/lib/server/store';
-import { handleRoute } from '@/lib/server/route';
+import { buildJwks } from '@/lib/jwt/signing-keys';
+import { ok } from '@/lib/server/http/reply';
+import { route } from '@/lib/server/http/route';
 
 export const dynamic = 'force-dynamic';
 
@@ -9,4 +9,4 @@ export const dynamic = 'force-dynamic';
  * Any service can verify our tokens with this alone. Cached for 60 s by clients: a retired key may
  * still verify elsewhere for that long, which bounds how fast retirement reaches third parties.
  */
-export const GET = handleRoute(async () => Response.json(await getJwks(getStore()), { headers: { 'Cache-Control': 'public, max-age=60' } }));
+export const GET = route(async (ctx) => ok(buildJwks((await ctx.app.keys.get(ctx.store)).keySet), { headers: { 'Cache-Control': 'public, max-age=60' } }));

@@ -1,9 +1,8 @@
-import type { NextRequest } from 'next/server';
-import { beginAuthRequest } from '@/lib/server/auth-request';
-import { eventStreamResponse } from '@/lib/server/event-stream';
-import { authenticateJwtRequest } from '@/lib/server/jwt';
-import { handleRoute } from '@/lib/server/route';
-import { authenticateSession, jsonError } from '@/lib/server/session';
+import { eventStreamResponse } from '@/lib/events/event-stream';
+import { fail } from '@/lib/server/http/reply';
+import { route } from '@/lib/server/http/route';
+import { authenticateJwtRequest } from '@/lib/server/jwt/authenticate';
+import { authenticateSession } from '@/lib/server/session/authenticate';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,11 +11,9 @@ export const dynamic = 'force-dynamic';
  * The caller is identified by either strategy's credential; the admin's stream is
  * /api/admin/events, where the admin cookie is sent.
  */
-export const GET = handleRoute(async (request: NextRequest) => {
-  const ctx = beginAuthRequest(request);
-  const session = await authenticateSession(request, ctx);
-  if (session.ok) return eventStreamResponse({ kind: 'user', userId: session.user.id }, request.signal);
-  const access = await authenticateJwtRequest(request, ctx);
-  if (access.ok) return eventStreamResponse({ kind: 'user', userId: access.verified.user.id }, request.signal);
-  return jsonError('unauthenticated', 'Sign in with a session cookie or an access token to receive your events.');
+export const GET = route(async (ctx) => {
+  const session = await authenticateSession(ctx);
+  const userId = session.ok ? session.user.id : await authenticateJwtRequest(ctx).then((access) => (access.ok ? access.verified.user.id : null));
+  if (userId === null) return fail('unauthenticated', 'Sign in with a session cookie or an access token to receive your events.');
+  return eventStreamResponse(ctx.app.events.subscribe({ kind: 'user', userId }), ctx.request.signal);
 });

@@ -1,14 +1,11 @@
-import { NextResponse, type NextRequest } from 'next/server';
-import { requireAdmin } from '@/lib/server/admin';
-import { beginAuthRequest } from '@/lib/server/auth-request';
-import { handleRoute } from '@/lib/server/route';
+import { ok } from '@/lib/server/http/reply';
+import { route } from '@/lib/server/http/route';
+import { requireAdmin } from '@/lib/server/admin/authenticate';
 
 export const dynamic = 'force-dynamic';
 
 /** Lets the admin page (which cannot see the path-scoped cookie) ask whether it is signed in. */
-export const GET = handleRoute(async (request: NextRequest) => {
-  const ctx = beginAuthRequest(request);
-  const admin = await requireAdmin(request, ctx);
-  if (!admin.ok) return admin.response;
-  return ctx.finish(NextResponse.json({ user: admin.user, session: admin.session }, { headers: { 'Cache-Control': 'no-store' } }));
+export const GET = route(async (ctx) => {
+  const admin = await requireAdmin(ctx);
+  return admin.ok ? ok({ user: admin.user, session: admin.session }) : admin;
 });

@@ -1,14 +1,14 @@
-import { beginAuthRequest, refuseCrossSite } from '@/lib/server/auth-request';
-import { browserTokenResponse, issueTokensForPassword } from '@/lib/server/jwt';
-import { handleRoute } from '@/lib/server/route';
+import { readCredentials } from '@/lib/server/http/body';
+import { route } from '@/lib/server/http/route';
+import { logInForTokens } from '@/lib/server/jwt/issue';
+import { browserTokens } from '@/lib/server/jwt/responses';
 
 export const dynamic = 'force-dynamic';
 
 /** Browser login: `{ username, password }` in, the tokens in two HttpOnly cookies out. */
-export const POST = handleRoute(async (request: Request) => {
-  const refused = refuseCrossSite(request);
-  if (refused) return refused;
-  const ctx = beginAuthRequest(request);
-  const login = await issueTokensForPassword(request, ctx, 'browser');
-  return login.ok ? ctx.finish(browserTokenResponse(login.tokens, ctx.secure)) : login.response;
+export const POST = route(async (ctx) => {
+  const credentials = await readCredentials(ctx.request);
+  if (!credentials.ok) return credentials;
+  const login = await logInForTokens(ctx, credentials, 'browser');
+  return login.ok ? browserTokens(login.tokens, ctx.now) : login;
 });

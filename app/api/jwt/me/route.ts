@@ -1,9 +1,6 @@
-import { cookieSizeBytes } from '@/lib/dashboard/credential-view';
-import { jwtCookieNames } from '@/lib/jwt/cookies';
-import { beginAuthRequest } from '@/lib/server/auth-request';
-import { publishEvent } from '@/lib/server/events';
-import { authenticateJwtRequest } from '@/lib/server/jwt';
-import { handleRoute } from '@/lib/server/route';
+import { ok } from '@/lib/server/http/reply';
+import { route } from '@/lib/server/http/route';
+import { checkAccessToken } from '@/lib/server/jwt/authenticate';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,18 +9,9 @@ export const dynamic = 'force-dynamic';
  * Server-Timing and `X-Store-Lookups: 0`, unless the denylist is on (then one lookup, `denylist`).
  * A store outage matters here only with the denylist on (or before the keys first load): 503.
  */
-export const GET = handleRoute(async (request: Request) => {
-  const ctx = beginAuthRequest(request);
-  const auth = await authenticateJwtRequest(request, ctx);
-  const durationMs = (ctx.timer.durationOf('verify') ?? 0) + (ctx.timer.durationOf('denylist') ?? 0);
-  if (!auth.ok) {
-    if (auth.code !== 'unauthenticated') publishEvent({ type: 'rejection', strategy: 'jwt', code: auth.code, durationMs });
-    return auth.response;
-  }
-  const { token, verified: result } = auth;
-  const { jti, iat, exp } = result.claims;
-  publishEvent({ type: 'verify', strategy: 'jwt', userId: result.user.id, username: result.user.username, durationMs, detail: { jti, denylist: ctx.timer.durationOf('denylist') !== null } });
-  // What this credential costs on the wire, every request: the cookie pair, or the Bearer header.
-  const credentialBytes = request.headers.has('authorization') ? Buffer.byteLength(`Bearer ${token}`) : cookieSizeBytes(jwtCookieNames(ctx.secure).access, token);
-  return ctx.finish(Response.json({ user: result.user, token: { jti, iat, exp, kid: result.header.kid } }, { headers: { 'Cache-Control': 'no-store', 'X-Credential-Bytes': String(credentialBytes) } }));
+export const GET = route(async (ctx) => {
+  const auth = await checkAccessToken(ctx);
+  if (!auth.ok) return auth;
+  const { user, claims, header } = auth.verified;
+  return ok({ user, token: { jti: claims.jti, iat: claims.iat, exp: claims.exp, kid: header.kid } }, { headers: { 'X-Credential-Bytes': String(auth.credentialBytes) } });
 });

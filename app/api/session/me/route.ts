@@ -1,21 +1,12 @@
-import { NextResponse, type NextRequest } from 'next/server';
-import { beginAuthRequest } from '@/lib/server/auth-request';
-import { publishEvent } from '@/lib/server/events';
-import { handleRoute } from '@/lib/server/route';
-import { cookieSizeBytes } from '@/lib/dashboard/credential-view';
-import { authenticateSession, readSessionCookie, sessionCookieName, sessionFailureResponse } from '@/lib/server/session';
+import { ok } from '@/lib/server/http/reply';
+import { route } from '@/lib/server/http/route';
+import { checkSession } from '@/lib/server/session/inspect';
 
 export const dynamic = 'force-dynamic';
 
 /** Who am I? One unseal and one store lookup, both in Server-Timing; X-Store-Lookups says 1. */
-export const GET = handleRoute(async (request: NextRequest) => {
-  const ctx = beginAuthRequest(request);
-  const auth = await authenticateSession(request, ctx);
-  if (!auth.ok) {
-    publishEvent({ type: 'rejection', strategy: 'session', code: auth.code, durationMs: ctx.timer.durationOf('lookup') ?? ctx.timer.durationOf('unseal') });
-    return ctx.finish(sessionFailureResponse(auth, ctx));
-  }
-  publishEvent({ type: 'lookup', strategy: 'session', userId: auth.user.id, username: auth.user.username, durationMs: ctx.timer.durationOf('lookup') });
-  const credentialBytes = cookieSizeBytes(sessionCookieName('user', ctx.secure), readSessionCookie(request, ctx) ?? '');
-  return ctx.finish(NextResponse.json({ user: auth.user, session: auth.session }, { headers: { 'Cache-Control': 'no-store', 'X-Credential-Bytes': String(credentialBytes) } }));
+export const GET = route(async (ctx) => {
+  const auth = await checkSession(ctx);
+  if (!auth.ok) return auth;
+  return ok({ user: auth.user, session: auth.session }, { headers: { 'X-Credential-Bytes': String(auth.credentialBytes) } });
 });

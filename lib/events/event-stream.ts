@@ -1,6 +1,4 @@
-import 'server-only';
-import type { EventViewer } from '@/lib/events/events';
-import { subscribeToEvents } from './events';
+import type { EventSubscription } from './event-bus';
 
 /**
  * Server-Sent Events for one viewer. Pull-based: the runtime asks for more only when the client
@@ -8,8 +6,7 @@ import { subscribeToEvents } from './events';
  * subscription queue drops the oldest events instead, and the stream says how many with a
  * `dropped` event.
  */
-export function eventStreamResponse(viewer: EventViewer, signal: AbortSignal): Response {
-  const subscription = subscribeToEvents(viewer);
+export function eventStreamResponse(subscription: EventSubscription, signal: AbortSignal): Response {
   const encoder = new TextEncoder();
   signal.addEventListener('abort', () => subscription.close());
   const stream = new ReadableStream<Uint8Array>(

@@ -1,0 +1,102 @@
+/**
+ * A process-local copy of a shared, versioned value (the runtime settings, the signing keys).
+ * Reading the store on every request would put a lookup on the paths that exist to avoid one, so
+ * each process serves its copy and refreshes it: at once after its own writes (`adopt`), when told
+ * that another instance changed it (`reload`), and, should such a notice be lost, every
+ * `refreshIntervalMs` in the background. Rebuilding the value (importing keys, say) happens only
+ * when the version changed. Time and timers are injected, so tests never sleep.
+ */
+import type { Store } from '@/lib/store/store';
+
+export interface VersionedCacheOptions<Raw, Value> {
+  /** Reads the shared record through `store`. */
+  read(store: Store): Promise<Raw>;
+  versionOf(raw: Raw): number;
+  /** Turns a newly read version into the value served (may be async: key import). */
+  build(raw: Raw): Promise<Value> | Value;
+  /** The store background refreshes read through (requests pass their own, timed one). */
+  store: Store;
+  now: () => number;
+  /** Null: never refresh in the background (the value does not live in the store). */
+  refreshIntervalMs: number | null;
+  /** What to serve before the first read succeeds; without it `get` waits for the first read. */
+  initial?: { raw: Raw; value: Value };
+  /** Called whenever a new version is adopted (after the build). */
+  onAdopt?(value: Value, raw: Raw): void;
+  /** Starts a repeating timer and returns how to stop it; a manual one in tests. */
+  every?(ms: number, run: () => void): () => void;
+}
+
+export interface VersionedCache<Raw, Value> {
+  /** The value served now, with no I/O; undefined before the first load. */
+  peek(): Value | undefined;
+  /** The version served now and when this process adopted it (epoch ms). */
+  state(): { version: number; receivedAt: number } | null;
+  /** The value; the first call loads it through `store` (a request's timed store reports that lookup). */
+  get(store?: Store): Promise<Value>;
+  /** Reads the record again (one read at a time); adopts it when its version is new. */
+  reload(store?: Store): Promise<Value>;
+  /** Serves `raw` at once: this process just wrote it. */
+  adopt(raw: Raw): Promise<Value>;
+  stop(): void;
+}
+
+function everyWithUnrefTimer(ms: number, run: () => void): () => void {
+  const timer = setInterval(run, ms);
+  timer.unref?.();
+  return () => clearInterval(timer);
+}
+
+export function createVersionedCache<Raw, Value>(options: VersionedCacheOptions<Raw, Value>): VersionedCache<Raw, Value> {
+  let current: { version: number; value: Value; receivedAt: number } | undefined = options.initial
+    ? { version: options.versionOf(options.initial.raw), value: options.initial.value, receivedAt: options.now() }
+    : undefined;
+  let loading: Promise<Value> | undefined;
+  let stopTimer: (() => void) | undefined;
+
+  async function adopt(raw: Raw): Promise<Value> {
+    const version = options.versionOf(raw);
+    if (current && current.version === version) return current.value;
+    const value = await options.build(raw);
+    current = { version, value, receivedAt: options.now() };
+    options.onAdopt?.(value, raw);
+    return value;
+  }
+
+  function startBackgroundRefresh(): void {
+    if (stopTimer || options.refreshIntervalMs === null) return;
+    const every = options.every ?? everyWithUnrefTimer;
+    stopTimer = every(options.refreshIntervalMs, () => {
+      // A failed background read keeps serving the last good copy; requests report outages themselves.
+      reload().catch(() => {});
+    });
+  }
+
+  function reload(store: Store = options.store): Promise<Value> {
+    loading ??= options
+      .read(store)
+      .then(adopt)
+      .then((value) => {
+        startBackgroundRefresh();
+        return value;
+      })
+      .finally(() => {
+        loading = undefined;
+      });
+    return loading;
+  }
+
+  if (options.initial) startBackgroundRefresh();
+
+  return {
+    peek: () => current?.value,
+    state: () => (current ? { version: current.version, receivedAt: current.receivedAt } : null),
+    get: (store) => (current ? Promise.resolve(current.value) : reload(store)),
+    reload,
+    adopt,
+    stop: () => {
+      stopTimer?.();
+      stopTimer = undefined;
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { createMemoryStore } from '@/lib/store/memory-store';
+import { StoreCallLog, timeStore } from '@/lib/store/timed-store';
+import { createKeyCache, UNKNOWN_KID_RELOAD_MIN_INTERVAL_MS } from './key-cache';
+import { FIXED_NOW } from './test-keys';
+
+function setup() {
+  const store = createMemoryStore({ now: () => FIXED_NOW });
+  const make = () => createKeyCache({ store, configuredKeys: null, now: () => FIXED_NOW, every: () => () => {} });
+  return { store, make };
+}
+
+describe('key cache', () => {
+  it('loads the keys once, through the store it is first given, then signs and verifies from memory', async () => {
+    const { store, make } = setup();
+    const cache = make();
+    const calls = new StoreCallLog();
+    const first = await cache.get(timeStore(store, calls.record));
+    expect(calls.calls.length).toBeGreaterThan(0);
+    const before = calls.calls.length;
+    expect(await cache.get(timeStore(store, calls.record))).toBe(first);
+    expect(calls.calls).toHaveLength(before);
+  });
+
+  it('serves its own rotation at once; another instance sees it on reload', async () => {
+    const { store, make } = setup();
+    const here = make();
+    const there = make();
+    const original = (await here.get(store)).ring.signingKey.kid;
+    expect((await there.get(store)).ring.signingKey.kid).toBe(original);
+    const rotated = await here.rotate(FIXED_NOW + 1000);
+    expect(rotated.ok).toBe(true);
+    const newKid = (await here.get(store)).ring.signingKey.kid;
+    expect(newKid).not.toBe(original);
+    expect((await there.get(store)).ring.signingKey.kid).toBe(original);
+    there.reload();
+    await expect.poll(async () => (await there.get(store)).ring.signingKey.kid).toBe(newKid);
+    // The previous key still verifies on both.
+    expect((await there.get(store)).ring.verificationKeys.has(original)).toBe(true);
+  });
+
+  it('reloads for an unknown kid at most once per interval', async () => {
+    const { store, make } = setup();
+    const cache = make();
+    await cache.get(store);
+    expect(await cache.reloadForUnknownKid(store, FIXED_NOW)).not.toBeNull();
+    expect(await cache.reloadForUnknownKid(store, FIXED_NOW + UNKNOWN_KID_RELOAD_MIN_INTERVAL_MS - 1)).toBeNull();
+    expect(await cache.reloadForUnknownKid(store, FIXED_NOW + UNKNOWN_KID_RELOAD_MIN_INTERVAL_MS)).not.toBeNull();
+  });
+
+  it('refuses to rotate or retire keys that come from configuration, and never touches the store for them', async () => {
+    const { store } = setup();
+    const calls = new StoreCallLog();
+    const made = createKeyCache({ store: timeStore(store, calls.record), configuredKeys: null, now: () => FIXED_NOW, every: () => () => {} });
+    const privateJwk = (await made.get(timeStore(store, calls.record))).keySet.keys[0]!.privateJwk!;
+    const configured = createKeyCache({ store: timeStore(store, calls.record), configuredKeys: [{ ...privateJwk, kid: 'cfg-1' } as never], now: () => FIXED_NOW });
+    calls.calls.length = 0;
+    expect((await configured.get(timeStore(store, calls.record))).ring.signingKey.kid).toBe('cfg-1');
+    expect(await configured.rotate(FIXED_NOW)).toMatchObject({ ok: false, code: 'busy' });
+    expect(await configured.retire('cfg-1', FIXED_NOW)).toMatchObject({ ok: false, code: 'busy' });
+    expect(calls.calls).toEqual([]);
+  });
+});

@@ -1,0 +1,77 @@
+import 'server-only';
+import { hostname } from 'node:os';
+import type { AppConfig } from '@/lib/config/config';
+import { createEventBus, type EventBus } from '@/lib/events/event-bus';
+import { createKeyCache, type KeyCache } from '@/lib/jwt/key-cache';
+import { DEFAULT_SETTINGS } from '@/lib/settings/settings';
+import { createSettingsCache, type SettingsCache } from '@/lib/settings/settings-cache';
+import { createMemoryStore } from '@/lib/store/memory-store';
+import { createRedisStore } from '@/lib/store/redis-store';
+import { withSimulatedLatency } from '@/lib/store/simulated-latency';
+import type { Store } from '@/lib/store/store';
+import { createUpstashStore } from '@/lib/store/upstash-store';
+import { createUserDirectory, type UserDirectory } from '@/lib/users/user-directory';
+import { loadConfigFromEnvironment } from './config';
+
+/**
+ * Everything one server process holds, built in one place from factories: the configuration, the
+ * store (with the simulated latency), the users, and the caches and the event bus that keep this
+ * process in step with the others. Requests reach it through their context; nothing else keeps
+ * process state.
+ */
+export interface ServerApp {
+  config: AppConfig;
+  /** Names this process on the dashboard and in `X-Instance`: INSTANCE_ID, or host and pid. */
+  instanceId: string;
+  /** The shared store; requests use a timed view of it (see http/context.ts). */
+  store: Store;
+  users: UserDirectory;
+  settings: SettingsCache;
+  keys: KeyCache;
+  events: EventBus;
+}
+
+export function createDriverStore(config: AppConfig['store']): Store {
+  if (config.driver === 'redis') return createRedisStore({ url: config.url });
+  if (config.driver === 'upstash') return createUpstashStore({ url: config.url, token: config.token });
+  return createMemoryStore();
+}
+
+export function createServerApp(input: { config: AppConfig; driverStore: Store; instanceId: string; now: () => number; timers: boolean }): ServerApp {
+  const { config, now } = input;
+  // The latency setting lives in the settings, which live in the store: read it lazily so that
+  // neither has to exist before the other.
+  let settings: SettingsCache | undefined;
+  const store = withSimulatedLatency(input.driverStore, () => settings?.current().storeLatencyMs ?? 0);
+  const manualTimers = input.timers ? {} : { every: () => () => {} };
+  settings = createSettingsCache({ store, defaults: { ...DEFAULT_SETTINGS, accessTokenTtlSeconds: config.accessTokenTtlSeconds }, now, ...manualTimers });
+  const keys = createKeyCache({ store, configuredKeys: config.jwtPrivateKeys, now, ...manualTimers });
+  const events = createEventBus({ store, now, instanceId: input.instanceId, timers: input.timers });
+  // A change on any instance reaches this one through the shared event log within about a second;
+  // the caches' own background re-reads are the fallback should an event be lost.
+  events.on('settings_changed', () => settings.reload());
+  events.on('key_rotated', () => keys.reload());
+  events.on('key_retired', () => keys.reload());
+  return { config, instanceId: input.instanceId, store, users: createUserDirectory(config.demoUsers), settings, keys, events };
+}
+
+const globalForApp = globalThis as typeof globalThis & { __sessionVsJwtApp?: ServerApp };
+
+/**
+ * The one app of this process. Kept on `globalThis` so that Next's dev-mode module reloads keep
+ * the memory store, the single Redis connection and the ephemeral session password (a second one
+ * would silently log everyone out on every edit).
+ */
+export function getServerApp(): ServerApp {
+  if (globalForApp.__sessionVsJwtApp) return globalForApp.__sessionVsJwtApp;
+  const config = loadConfigFromEnvironment();
+  const app = createServerApp({
+    config,
+    driverStore: createDriverStore(config.store),
+    instanceId: config.instanceId ?? `${hostname()}:${process.pid}`,
+    now: Date.now,
+    timers: true,
+  });
+  globalForApp.__sessionVsJwtApp = app;
+  return app;
+}

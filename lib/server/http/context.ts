@@ -1,0 +1,57 @@
+import 'server-only';
+import type { AppConfig } from '@/lib/config/config';
+import type { PublishedEvent } from '@/lib/events/event-bus';
+import { readCookie, type CookiePurpose } from '@/lib/http/cookies';
+import { deriveAppOrigin } from '@/lib/http/cross-site';
+import { RequestTimer } from '@/lib/http/request-timing';
+import { isSecureContext } from '@/lib/http/secure-context';
+import type { Store } from '@/lib/store/store';
+import { StoreCallLog, timeStore } from '@/lib/store/timed-store';
+import type { ServerApp } from '../app';
+
+/** Everything one request needs, made once at its start by the route wrapper. */
+export interface RequestContext {
+  request: Request;
+  app: ServerApp;
+  config: AppConfig;
+  /** The request's one wall-clock instant: every decision in it (expiry, issue times) uses this. */
+  now: number;
+  /** A timed view of the shared store: its calls become Server-Timing and X-Store-Lookups. */
+  store: Store;
+  storeCalls: StoreCallLog;
+  timer: RequestTimer;
+  /** Whether the browser will accept Secure cookies (and `__Host-` names) from this request. */
+  secure: boolean;
+  /** The app's own origin, for the cross-site check. */
+  appOrigin: string;
+  /** The value of one of the table's cookies, under this context's name for it. */
+  cookie(purpose: CookiePurpose): string | null;
+  publish(event: PublishedEvent): void;
+}
+
+export function beginRequest(request: Request, app: ServerApp): RequestContext {
+  const storeCalls = new StoreCallLog();
+  const host = request.headers.get('host');
+  const secure = isSecureContext(request.url, host, app.config.publicOrigin);
+  const cookieHeader = request.headers.get('cookie');
+  return {
+    request,
+    app,
+    config: app.config,
+    now: Date.now(),
+    store: timeStore(app.store, storeCalls.record),
+    storeCalls,
+    timer: new RequestTimer(),
+    secure,
+    appOrigin: deriveAppOrigin(request.url, host, app.config.publicOrigin),
+    cookie: (purpose) => readCookie(cookieHeader, purpose, secure),
+    publish: (event) => app.events.publish(event),
+  };
+}
+
+/** Adds Server-Timing, X-Store-Lookups (reads made through `ctx.store`) and X-Instance. */
+export function finishResponse(response: Response, ctx: RequestContext): Response {
+  // Which instance answered: behind a load balancer the dashboard shows it per request.
+  response.headers.set('X-Instance', ctx.app.instanceId);
+  return ctx.timer.apply(response, ctx.storeCalls.reads);
+}
