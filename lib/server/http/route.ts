@@ -1,7 +1,7 @@
 import 'server-only';
 import { checkCrossSiteRequest } from '@/lib/http/cross-site';
 import { isStoreUnavailable } from '@/lib/store/store';
-import { getServerApp } from '../app';
+import { getServerApp, type ServerApp } from '../app';
 import { beginRequest, finishResponse, type RequestContext } from './context';
 import { fail, toResponse, type Reply } from './reply';
 
@@ -24,9 +24,10 @@ function replyForThrown(error: unknown): Reply {
  * returns its reply (or, for a stream, a Response). After it, on every exit, errors included: the
  * reply becomes the response and gets Server-Timing, X-Store-Lookups and X-Instance.
  */
-export function route<Params = Record<string, never>>(handler: RouteHandler<Params>) {
-  return async (request: Request, segment?: { params: Promise<Params> }): Promise<Response> => {
-    const ctx = beginRequest(request, getServerApp());
+export function createRouteWrapper(getApp: () => ServerApp) {
+  return function route<Params = Record<string, never>>(handler: RouteHandler<Params>) {
+    return async (request: Request, segment?: { params: Promise<Params> }): Promise<Response> => {
+    const ctx = beginRequest(request, getApp());
     const crossSite = checkCrossSiteRequest({
       method: request.method,
       secFetchSite: request.headers.get('sec-fetch-site'),
@@ -44,5 +45,9 @@ export function route<Params = Record<string, never>>(handler: RouteHandler<Para
       }
     }
     return finishResponse(result instanceof Response ? result : toResponse(result, ctx.secure), ctx);
+    };
   };
 }
+
+/** The route wrapper of this process's app. */
+export const route = createRouteWrapper(getServerApp);
