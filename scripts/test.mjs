@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // The whole test suite, as one command (`npm test`):
 //   1. system programs (redis-server, Chromium) are present, installed with apt-get as root if not;
-//   2. unit + contract tests (vitest; each file starts its own redis-server on a free port);
-//   3. the production build, then the Playwright end-to-end tests in Chromium against it.
+//   2. static checks: types (tsc), lint (ESLint), formatting (Prettier), unused code (knip), each
+//      counted as one test, so a lint or format failure shows in the totals;
+//   3. unit + contract tests (vitest; each file starts its own redis-server on a free port);
+//   4. the production build, then the Playwright end-to-end tests in Chromium against it.
 // It ends with one plain line of real totals, `N passed, N failed, N skipped`, also written to
 // test-results/totals.txt for CI.
 import { spawnSync } from 'node:child_process';
@@ -47,6 +49,21 @@ if (!run('system packages', 'bash', ['scripts/ensure-system-deps.sh'])) {
   problems.push('system packages are missing (see above)');
   totals.failed += 1;
 } else {
+  const checks = [
+    ['types', bin('tsc'), ['--noEmit']],
+    ['lint', bin('eslint'), ['.', '--max-warnings=0']],
+    ['formatting', bin('prettier'), ['--check', '.']],
+    ['unused code', bin('knip'), []],
+  ];
+  for (const [label, command, args] of checks) {
+    if (run(`static check: ${label}`, command, args)) {
+      totals.passed += 1;
+    } else {
+      totals.failed += 1;
+      problems.push(`static check failed: ${label} (see above)`);
+    }
+  }
+
   const unitOk = run('unit and contract tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json']);
   const vitest = readJson('test-results/vitest.json');
   if (vitest) {

@@ -11,7 +11,7 @@ import { parseDemoUsers } from '@/lib/users/users';
 
 export type Environment = Record<string, string | undefined>;
 
-export type StoreConfig =
+type StoreConfig =
   | { driver: 'memory' }
   | { driver: 'redis'; url: string }
   | { driver: 'upstash'; url: string; token: string };
@@ -63,7 +63,7 @@ export class ConfigError extends Error {
   }
 }
 
-export const MIN_SESSION_PASSWORD_LENGTH = 32;
+const MIN_SESSION_PASSWORD_LENGTH = 32;
 const GENERATE_HINT = 'generate one with: openssl rand -base64 32';
 const PLACEHOLDER_PATTERN = /change[-_ ]?me|replace[-_ ]?me|example|placeholder|secret{2,}|password/i;
 

@@ -7,7 +7,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 
 /** 32 bytes = 256 bits from the CSPRNG. */
-export const OPAQUE_TOKEN_BYTES = 32;
+const OPAQUE_TOKEN_BYTES = 32;
 /** base64url without padding of 32 bytes: exactly 43 characters. */
 const OPAQUE_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 /** SHA-256 in lowercase hex: the store key of a secret, and the public handle of a session. */

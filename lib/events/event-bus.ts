@@ -10,16 +10,16 @@ import type { Store } from '@/lib/store/store';
 import { BoundedQueue } from './bounded-queue';
 import { isVisibleTo, parseEvent, type AuthEvent, type DeliveredEvent, type EventType, type EventViewer } from './events';
 
-export const EVENT_LOG_KEY = 'events:log';
+const EVENT_LOG_KEY = 'events:log';
 const EVENT_LOG_MAX_LENGTH = 5000;
 const FLUSH_DELAY_MS = 25;
 /** How often the shared log is read while someone watches the events. */
-export const EVENT_POLL_INTERVAL_MS = 200;
+const EVENT_POLL_INTERVAL_MS = 200;
 /**
  * With nobody watching, the log is read only for settings and key invalidation, once a second: on
  * Upstash every read is a billed request, and an idle instance should not make five a second.
  */
-export const IDLE_EVENT_POLL_INTERVAL_MS = 1000;
+const IDLE_EVENT_POLL_INTERVAL_MS = 1000;
 const OUTBOX_CAPACITY = 5000;
 export const SUBSCRIBER_QUEUE_CAPACITY = 500;
 /** A subscriber with nothing to read wakes up this often, so its stream can send a heartbeat. */

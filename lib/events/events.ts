@@ -3,7 +3,7 @@
  * refreshes, rejections with their reason, revocations, key and settings changes. Each carries
  * the instance that handled it and, where there was work to time, its measured duration.
  */
-export const EVENT_TYPES = [
+const EVENT_TYPES = [
   'login',
   'lookup',
   'verify',
@@ -18,7 +18,7 @@ export const EVENT_TYPES = [
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
-export type Strategy = 'session' | 'jwt' | 'admin';
+type Strategy = 'session' | 'jwt' | 'admin';
 
 export interface AuthEvent {
   type: EventType;

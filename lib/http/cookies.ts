@@ -16,7 +16,7 @@ import { COOKIE_EXPIRY_MARGIN_SECONDS } from '@/lib/policy';
 
 export type CookiePurpose = 'session' | 'adminSession' | 'accessToken' | 'refreshToken';
 
-export type SameSite = 'Lax' | 'Strict';
+type SameSite = 'Lax' | 'Strict';
 
 export interface CookieSpec {
   secureName: string;
@@ -32,8 +32,8 @@ export interface CookieSpec {
   why: string;
 }
 
-export const REFRESH_COOKIE_PATH = '/api/jwt/refresh';
-export const ADMIN_COOKIE_PATH = '/api/admin';
+const REFRESH_COOKIE_PATH = '/api/jwt/refresh';
+const ADMIN_COOKIE_PATH = '/api/admin';
 
 export const COOKIES: Readonly<Record<CookiePurpose, CookieSpec>> = {
   session: {
@@ -86,7 +86,7 @@ export function cookieName(purpose: CookiePurpose, secure: boolean): string {
 }
 
 /** Max-Age in whole seconds for a credential that lives `credentialLifetimeSeconds`. */
-export function cookieMaxAgeSeconds(purpose: CookiePurpose, credentialLifetimeSeconds: number): number {
+function cookieMaxAgeSeconds(purpose: CookiePurpose, credentialLifetimeSeconds: number): number {
   const margin = COOKIES[purpose].maxAge === 'credential-lifetime-minus-margin' ? COOKIE_EXPIRY_MARGIN_SECONDS : 0;
   return Math.max(0, Math.floor(credentialLifetimeSeconds) - margin);
 }
@@ -121,7 +121,7 @@ export function clearCookieHeader(purpose: CookiePurpose, secure: boolean): stri
 }
 
 /** The value of cookie `name` in a Cookie header, or null (an empty value counts as absent). */
-export function readCookieValue(cookieHeader: string | null, name: string): string | null {
+function readCookieValue(cookieHeader: string | null, name: string): string | null {
   if (!cookieHeader) return null;
   for (const pair of cookieHeader.split(';')) {
     const index = pair.indexOf('=');

@@ -40,10 +40,3 @@ export interface ErrorBody {
   error: ErrorCode;
   message: string;
 }
-
-export function errorResponse(code: ErrorCode, message: string, headers?: HeadersInit): Response {
-  const body: ErrorBody = { error: code, message };
-  const response = Response.json(body, { status: ERROR_STATUS[code], headers });
-  response.headers.set('Cache-Control', 'no-store');
-  return response;
-}

@@ -6,7 +6,7 @@ export type JsonBodyResult =
   | { ok: true; value: unknown }
   | { ok: false; code: 'bad_request' | 'payload_too_large' | 'unsupported_media_type'; message: string };
 
-export const DEFAULT_MAX_BODY_BYTES = 8 * 1024;
+const DEFAULT_MAX_BODY_BYTES = 8 * 1024;
 
 export async function readJsonBody(request: Request, maxBytes: number = DEFAULT_MAX_BODY_BYTES): Promise<JsonBodyResult> {
   const contentType = request.headers.get('content-type') ?? '';

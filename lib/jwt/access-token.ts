@@ -15,7 +15,7 @@ import { isWellFormedKid } from './kid';
 export const ACCESS_TOKEN_ISSUER = 'session-vs-jwt';
 export const ACCESS_TOKEN_AUDIENCE = 'session-vs-jwt-api';
 /** RFC 9068 type, so an ID token or some other JWT signed by the same key is not accepted here. */
-export const ACCESS_TOKEN_TYPE = 'at+jwt';
+const ACCESS_TOKEN_TYPE = 'at+jwt';
 /**
  * Tokens longer than this are refused before any parsing: ours are about 450 bytes, and decoding
  * an attacker's megabyte of base64 (header, JSON, signature) is work nobody should do for free.

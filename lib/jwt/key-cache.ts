@@ -11,7 +11,7 @@ import { createKeyRing, type KeyRing } from './key-ring';
 import { loadSigningKeys, retireSigningKey, rotateSigningKey, signingKeysFromConfig, type SigningKeyChange, type SigningKeySet } from './signing-keys';
 import type { JsonWebKeyWithId } from '@/lib/config/config';
 
-export const SIGNING_KEYS_REFRESH_INTERVAL_MS = 5_000;
+const SIGNING_KEYS_REFRESH_INTERVAL_MS = 5_000;
 /**
  * A token with a `kid` this process does not know may be signed with a key just rotated in on
  * another instance, so it triggers a reload, but at most once per this interval: otherwise an
@@ -19,7 +19,7 @@ export const SIGNING_KEYS_REFRESH_INTERVAL_MS = 5_000;
  */
 export const UNKNOWN_KID_RELOAD_MIN_INTERVAL_MS = 5_000;
 
-export interface CachedKeys {
+interface CachedKeys {
   keySet: SigningKeySet;
   ring: KeyRing;
 }

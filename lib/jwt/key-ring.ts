@@ -11,7 +11,8 @@ export interface VerificationKey {
   key: CryptoKey;
 }
 
-export interface SigningKey extends VerificationKey {}
+/** The current key, with its private part: signs new tokens. */
+export type SigningKey = VerificationKey;
 
 export interface KeyRing {
   version: number;

@@ -40,7 +40,7 @@ export const DEFAULT_REFRESH_POLICY: RefreshPolicy = {
   graceSeconds: REFRESH_GRACE_SECONDS.defaultValue,
 };
 
-export interface RefreshTokenRecord {
+interface RefreshTokenRecord {
   userId: string;
   username: string;
   role: Role;
@@ -88,9 +88,9 @@ export type RefreshRotation =
     };
 
 export const refreshTokenKey = (hash: string) => `refresh:${hash}`;
-export const rotatedMarkerKey = (hash: string) => `refresh_rotated:${hash}`;
-export const refreshFamilyKey = (familyId: string) => `refresh_family:${familyId}`;
-export const userRefreshFamiliesKey = (userId: string) => `user_refresh_families:${userId}`;
+const rotatedMarkerKey = (hash: string) => `refresh_rotated:${hash}`;
+const refreshFamilyKey = (familyId: string) => `refresh_family:${familyId}`;
+const userRefreshFamiliesKey = (userId: string) => `user_refresh_families:${userId}`;
 
 /** The store key part of a refresh token: its hash (see lib/crypto/opaque-token.ts). */
 export const hashRefreshToken = hashOpaqueToken;
@@ -146,7 +146,7 @@ export async function issueRefreshToken(store: Store, input: { user: User; now: 
 }
 
 /** Ends one family: every token in it, including a successor being minted right now, stops working. */
-export async function revokeRefreshFamily(store: Store, familyId: string, userId: string): Promise<boolean> {
+async function revokeRefreshFamily(store: Store, familyId: string, userId: string): Promise<boolean> {
   const existed = await store.delete(refreshFamilyKey(familyId));
   await store.removeFromIndex(userRefreshFamiliesKey(userId), refreshFamilyKey(familyId));
   return existed;

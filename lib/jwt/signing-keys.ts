@@ -15,7 +15,7 @@ import type { Store } from '@/lib/store/store';
 import { isWellFormedKid } from './kid';
 
 export type SigningAlgorithm = 'EdDSA' | 'ES256';
-export type SigningKeyStatus = 'current' | 'previous' | 'retired';
+type SigningKeyStatus = 'current' | 'previous' | 'retired';
 
 /** A public JWK as the JWKS publishes it: nothing secret, nothing that is not needed to verify. */
 export interface PublicJwk {
@@ -28,7 +28,7 @@ export interface PublicJwk {
   use: 'sig';
 }
 
-export interface PrivateJwk {
+interface PrivateJwk {
   kty: string;
   crv?: string;
   x?: string;
@@ -122,7 +122,7 @@ export function signingKeysFromConfig(
 }
 
 /** Validates a key set read back from the store; anything odd is a configuration problem, not a token problem. */
-export function parseSigningKeySet(raw: string): SigningKeySet {
+function parseSigningKeySet(raw: string): SigningKeySet {
   const parsed = JSON.parse(raw) as Partial<SigningKeySet> | null;
   if (!parsed || !Array.isArray(parsed.keys) || typeof parsed.version !== 'number') {
     throw new Error(`${SIGNING_KEYS_KEY} in the store is not a signing key set; delete the key to generate a new one`);

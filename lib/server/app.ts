@@ -31,7 +31,7 @@ export interface ServerApp {
   events: EventBus;
 }
 
-export function createDriverStore(config: AppConfig['store']): Store {
+function createDriverStore(config: AppConfig['store']): Store {
   if (config.driver === 'redis') return createRedisStore({ url: config.url });
   if (config.driver === 'upstash') return createUpstashStore({ url: config.url, token: config.token });
   return createMemoryStore();
@@ -39,12 +39,20 @@ export function createDriverStore(config: AppConfig['store']): Store {
 
 export function createServerApp(input: { config: AppConfig; driverStore: Store; instanceId: string; now: () => number; timers: boolean }): ServerApp {
   const { config, now } = input;
-  // The latency setting lives in the settings, which live in the store: read it lazily so that
-  // neither has to exist before the other.
-  let settings: SettingsCache | undefined;
-  const store = withSimulatedLatency(input.driverStore, () => settings?.current().storeLatencyMs ?? 0);
+  // The simulated latency is a setting, and the settings live in the store: the store reads the
+  // number the settings cache last adopted, so neither has to exist before the other.
+  const latency = { ms: 0 };
+  const store = withSimulatedLatency(input.driverStore, () => latency.ms);
   const manualTimers = input.timers ? {} : { every: () => () => {} };
-  settings = createSettingsCache({ store, defaults: { ...DEFAULT_SETTINGS, accessTokenTtlSeconds: config.accessTokenTtlSeconds }, now, ...manualTimers });
+  const settings = createSettingsCache({
+    store,
+    defaults: { ...DEFAULT_SETTINGS, accessTokenTtlSeconds: config.accessTokenTtlSeconds },
+    now,
+    onChange: (adopted) => {
+      latency.ms = adopted.storeLatencyMs;
+    },
+    ...manualTimers,
+  });
   const keys = createKeyCache({ store, configuredKeys: config.jwtPrivateKeys, now, ...manualTimers });
   const events = createEventBus({ store, now, instanceId: input.instanceId, timers: input.timers });
   // A change on any instance reaches this one through the shared event log within about a second;

@@ -33,7 +33,7 @@ export function sessionKey(scope: SessionScope, sessionHash: string): string {
   return `${KEY_PREFIX[scope]}${sessionHash}`;
 }
 
-export function userSessionsIndexKey(scope: SessionScope, userId: string): string {
+function userSessionsIndexKey(scope: SessionScope, userId: string): string {
   return `${INDEX_PREFIX[scope]}${userId}`;
 }
 
@@ -59,7 +59,7 @@ export interface SessionView {
   userAgent: string | null;
 }
 
-export type SessionFailureCode = 'session_invalid' | 'session_expired';
+type SessionFailureCode = 'session_invalid' | 'session_expired';
 
 export type ValidateSessionResult =
   | { ok: true; user: User; session: SessionView; record: SessionRecord; touched: boolean }
@@ -106,7 +106,7 @@ function parseRecord(raw: string): SessionRecord | null {
 }
 
 /** Keeps user agents readable on the sessions list without letting a client store a novel. */
-export function truncateUserAgent(userAgent: string | null): string | null {
+function truncateUserAgent(userAgent: string | null): string | null {
   return userAgent === null ? null : userAgent.slice(0, 256);
 }
 

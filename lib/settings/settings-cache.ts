@@ -8,7 +8,7 @@ import type { Store } from '@/lib/store/store';
 import { readSettings, writeSettings, type RuntimeSettings, type StoredSettings } from './settings';
 
 /** Fallback re-read interval, should a `settings_changed` event be lost. */
-export const SETTINGS_REFRESH_INTERVAL_MS = 5000;
+const SETTINGS_REFRESH_INTERVAL_MS = 5000;
 
 export interface SettingsCache {
   /** The settings as this instance currently knows them, with no store lookup. */

@@ -6,7 +6,7 @@ type Entry =
   | { kind: 'log'; entries: LogEntry[]; lastMs: number; lastSeq: number; expiresAt: null };
 
 /** Orders "<ms>-<seq>" ids numerically, as Redis does. */
-export function compareLogIds(a: string, b: string): number {
+function compareLogIds(a: string, b: string): number {
   const [aMs = 0, aSeq = 0] = a.split('-').map(Number);
   const [bMs = 0, bSeq = 0] = b.split('-').map(Number);
   return aMs - bMs || aSeq - bSeq;

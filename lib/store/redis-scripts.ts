@@ -76,7 +76,7 @@ export function readLogResult(reply: unknown, afterId: string | null): { entries
 }
 
 /** XRANGE / XREVRANGE reply ([[id, [field, value, ...]], ...]) to log entries. */
-export function logEntriesFromReply(reply: unknown): { id: string; value: string }[] {
+function logEntriesFromReply(reply: unknown): { id: string; value: string }[] {
   if (!Array.isArray(reply)) return [];
   const entries: { id: string; value: string }[] = [];
   for (const item of reply) {

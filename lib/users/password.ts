@@ -13,7 +13,7 @@ export interface ScryptParameters {
 }
 
 /** OWASP Password Storage Cheat Sheet: N=2^17 (128 MiB), r=8, p=1. About 0.3 s a hash here. */
-export const OWASP_SCRYPT: ScryptParameters = { logN: 17, blockSize: 8, parallelization: 1 };
+const OWASP_SCRYPT: ScryptParameters = { logN: 17, blockSize: 8, parallelization: 1 };
 
 const KEY_LENGTH = 32;
 const SALT_LENGTH = 16;

@@ -2,7 +2,7 @@
 
 import type { RaceMark } from './types';
 
-export const TIMELINE_WINDOW_MS = 20_000;
+const TIMELINE_WINDOW_MS = 20_000;
 
 const LANE_HEIGHT = 48;
 

@@ -6,8 +6,8 @@ import type { KeyRing } from '@/lib/jwt/key-ring';
 import type { RequestContext } from '../http/context';
 import { fail, type Failure } from '../http/reply';
 
-export type AccessCheck = AccessTokenVerification | { ok: false; code: 'token_revoked'; reason: string };
-export type VerifiedAccess = Extract<AccessCheck, { ok: true }>;
+type AccessCheck = AccessTokenVerification | { ok: false; code: 'token_revoked'; reason: string };
+type VerifiedAccess = Extract<AccessCheck, { ok: true }>;
 export type TokenFailureCode = 'unauthenticated' | 'invalid_token' | 'token_expired' | 'token_revoked';
 
 const REALM = 'Bearer realm="session-vs-jwt"';
@@ -44,7 +44,7 @@ export async function verifyIssuedToken(ctx: RequestContext, token: string): Pro
  * Verifies an access token: locally, with no store lookup, inside the `verify` timing phase; then,
  * only when the denylist setting is on, one store read inside the `denylist` phase.
  */
-export async function authenticateAccessToken(ctx: RequestContext, token: string): Promise<AccessCheck> {
+async function authenticateAccessToken(ctx: RequestContext, token: string): Promise<AccessCheck> {
   const { keys, settings } = ctx.app;
   const { ring } = await keys.get(ctx.store);
   let result = await ctx.timer.measure('verify', () => verifyWith(ring, token, ctx.now));
