@@ -21,6 +21,8 @@ import { loadConfigFromEnvironment } from './config';
  */
 export interface ServerApp {
   config: AppConfig;
+  /** The wall clock (epoch ms); each request reads it once. */
+  now: () => number;
   /** Names this process on the dashboard and in `X-Instance`: INSTANCE_ID, or host and pid. */
   instanceId: string;
   /** The shared store; requests use a timed view of it (see http/context.ts). */
@@ -60,7 +62,7 @@ export function createServerApp(input: { config: AppConfig; driverStore: Store; 
   events.on('settings_changed', () => settings.reload());
   events.on('key_rotated', () => keys.reload());
   events.on('key_retired', () => keys.reload());
-  return { config, instanceId: input.instanceId, store, users: createUserDirectory(config.demoUsers), settings, keys, events };
+  return { config, now, instanceId: input.instanceId, store, users: createUserDirectory(config.demoUsers), settings, keys, events };
 }
 
 const globalForApp = globalThis as typeof globalThis & { __sessionVsJwtApp?: ServerApp };

@@ -38,7 +38,7 @@ export function beginRequest(request: Request, app: ServerApp): RequestContext {
     request,
     app,
     config: app.config,
-    now: Date.now(),
+    now: app.now(),
     store: timeStore(app.store, storeCalls.record),
     storeCalls,
     timer: new RequestTimer(),

@@ -4,7 +4,7 @@ import { describeCookie } from '@/lib/http/cookies';
 import { describeRefreshToken } from '@/lib/jwt/refresh-token';
 import type { RequestContext } from '../http/context';
 import type { AuthenticatedToken } from './authenticate';
-import { refreshFailure, type RefreshFailure } from './issue';
+import { refreshFailure } from './issue';
 
 /**
  * For the dashboard: the access token decoded (header and claims, which are not secret) with its
@@ -29,7 +29,7 @@ export async function describeRefreshCredential(ctx: RequestContext) {
   const token = ctx.cookie('refreshToken');
   if (token === null) return refreshFailure('refresh_invalid');
   const described = await describeRefreshToken(ctx.store, token, ctx.now);
-  if (!described.ok) return refreshFailure(described.code) satisfies RefreshFailure;
+  if (!described.ok) return refreshFailure(described.code);
   const { record } = described;
   return {
     ok: true as const,
