@@ -1,7 +1,8 @@
 'use client';
 
 import { useCallback, useRef, useState } from 'react';
-import { parseServerTiming, type ObservedRequest } from '@/lib/dashboard/request-stats';
+import { parseServerTiming } from '@/lib/client/server-timing';
+import type { ObservedRequest } from '@/lib/dashboard/request-stats';
 import { EMPTY_LANE, type JwtInspection, type LaneState, type RaceMark, type RefreshInspection, type SessionInspection, type StrategyId, type User } from './types';
 
 const KEEP_REQUESTS = 500;
