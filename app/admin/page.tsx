@@ -5,8 +5,8 @@ export const metadata = { title: 'Admin console · session-vs-jwt' };
 
 export default function AdminPage() {
   return (
-    <main className="mx-auto flex max-w-5xl flex-col gap-6 px-6 py-8">
-      <nav className="text-sm">
+    <main className="mx-auto flex max-w-5xl flex-col gap-6 px-6 py-8 max-sm:px-4">
+      <nav aria-label="Breadcrumb" className="text-sm">
         <Link href="/" className="text-violet-700 underline underline-offset-2 hover:text-violet-900">← session-vs-jwt</Link>
       </nav>
       <header className="border-l-4 border-slate-900 pl-4">

@@ -153,6 +153,8 @@ export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path
 
 const get = <T>(path: string, options?: RequestOptions) => request<T>('GET', path, options);
 const post = <T>(path: string, body?: unknown) => request<T>('POST', path, { body });
+/** Only the two fields a login takes, whatever else the caller's object carries (a demo account's role). */
+const loginBody = ({ username, password }: Credentials): Credentials => ({ username, password });
 
 /** The admin's live event stream (Server-Sent Events; the admin cookie is sent to /api/admin only). */
 export const ADMIN_EVENTS_PATH = '/api/admin/events';
@@ -160,7 +162,7 @@ export const ADMIN_EVENTS_PATH = '/api/admin/events';
 export const api = {
   health: () => get<HealthBody>('/api/health', { alsoOk: [503] }),
   session: {
-    login: (credentials: Credentials) => post<SessionLoginBody>('/api/session/login', credentials),
+    login: (credentials: Credentials) => post<SessionLoginBody>('/api/session/login', loginBody(credentials)),
     me: () => get<SessionMeBody>('/api/session/me'),
     inspect: () => get<SessionInspection>('/api/session/inspect'),
     logout: () => post<null>('/api/session/logout'),
@@ -169,7 +171,7 @@ export const api = {
     revoke: (handle: string) => request<null>('DELETE', `/api/session/sessions/${encodeURIComponent(handle)}`),
   },
   jwt: {
-    login: (credentials: Credentials) => post<JwtLoginBody>('/api/jwt/login', credentials),
+    login: (credentials: Credentials) => post<JwtLoginBody>('/api/jwt/login', loginBody(credentials)),
     me: () => get<JwtMeBody>('/api/jwt/me'),
     inspect: () => get<JwtInspection>('/api/jwt/inspect'),
     /** Rotates the refresh cookie: a new access token and refresh token. */
@@ -183,7 +185,7 @@ export const api = {
     /** Whether the browser holds an admin cookie (it is sent to /api/admin only). */
     presence: () => get<PresenceBody>('/api/admin/presence'),
     me: () => get<SessionMeBody>('/api/admin/me'),
-    login: (credentials: Credentials) => post<SessionMeBody>('/api/admin/login', credentials),
+    login: (credentials: Credentials) => post<SessionMeBody>('/api/admin/login', loginBody(credentials)),
     logout: () => post<null>('/api/admin/logout'),
     settings: () => get<SettingsBody>('/api/admin/settings'),
     saveSettings: (patch: Partial<RuntimeSettings>) => request<SettingsBody>('PUT', '/api/admin/settings', { body: patch }),

@@ -1,5 +1,6 @@
 'use client';
 
+import { useEffect, useRef, useState } from 'react';
 import type { RaceMark } from './types';
 
 export const TIMELINE_WINDOW_MS = 20_000;
@@ -28,14 +29,26 @@ function MarkGlyph({ mark, x, y }: { mark: RaceMark; x: number; y: number }) {
  * refresh, ✕ for a rejection (its reason is printed at the first one), and a line at the revoke.
  */
 export function RaceTimeline({ lanes, now, revokedAt }: { lanes: { id: string; label: string; marks: RaceMark[] }[]; now: number; revokedAt: number | null }) {
-  const width = 1000;
-  const labelWidth = 120;
+  // Drawn in CSS pixels at whatever width the page gives it, so the text stays readable on a
+  // phone; the height is fixed, so nothing moves when the width is first measured.
+  const svg = useRef<SVGSVGElement>(null);
+  const [width, setWidth] = useState(1000);
+  useEffect(() => {
+    const element = svg.current;
+    if (!element) return;
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry) setWidth(Math.max(240, Math.round(entry.contentRect.width)));
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  const labelWidth = width < 600 ? 72 : 120;
   const height = lanes.length * LANE_HEIGHT + 30;
   const start = now - TIMELINE_WINDOW_MS;
   const x = (at: number) => labelWidth + ((at - start) / TIMELINE_WINDOW_MS) * (width - labelWidth - 10);
   const ticks = Array.from({ length: 5 }, (_, i) => i * 5_000);
   return (
-    <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full" role="img" aria-label="Timeline of the last 20 seconds of requests per strategy">
+    <svg ref={svg} viewBox={`0 0 ${width} ${height}`} style={{ height }} className="block w-full" role="img" aria-label="Timeline of the last 20 seconds of requests per strategy">
       {ticks.map((tick) => (
         <g key={tick}>
           <line x1={x(now - tick)} x2={x(now - tick)} y1={0} y2={height - 20} className="stroke-slate-200" />

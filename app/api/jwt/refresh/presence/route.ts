@@ -1,0 +1,19 @@
+import { NextResponse } from 'next/server';
+import { beginAuthRequest } from '@/lib/server/auth-request';
+import { readRefreshCookie } from '@/lib/server/jwt';
+import { handleRoute } from '@/lib/server/route';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * Whether this browser holds a refresh cookie at all, without using or checking it: 200
+ * `{ present }` either way. It lives under /api/jwt/refresh because the refresh cookie is sent
+ * nowhere else. A page whose access token has expired (the browser dropped that cookie) asks
+ * this before it tries a refresh, so a visitor who never logged in does not get a 401 from
+ * `POST /api/jwt/refresh`, which the browser logs as an error.
+ */
+export const GET = handleRoute(async (request: Request) => {
+  const ctx = beginAuthRequest(request);
+  const present = readRefreshCookie(request, ctx.secure) !== null;
+  return ctx.finish(NextResponse.json({ present }, { headers: { 'Cache-Control': 'no-store' } }));
+});
