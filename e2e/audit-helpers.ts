@@ -32,7 +32,9 @@ export function cumulativeLayoutShift(page: Page): Promise<ShiftReport> {
             shifts.push({
               value: entry.value,
               at: Math.round(entry.startTime),
-              sources: (entry.sources ?? []).map((source) => `${describe(source.node)} y ${Math.round(source.previousRect.y)}→${Math.round(source.currentRect.y)}`),
+              sources: (entry.sources ?? []).map(
+                (source) => `${describe(source.node)} y ${Math.round(source.previousRect.y)}→${Math.round(source.currentRect.y)}`,
+              ),
             });
           }
         });
@@ -92,8 +94,10 @@ export function layoutProblems(page: Page): Promise<string[]> {
       let block: Element = parent;
       while (getComputedStyle(block).display.startsWith('inline') && block.parentElement) block = block.parentElement;
       const box = block.getBoundingClientRect();
-      if (rect.left < box.left - 1 || rect.right > box.right + 1) problems.push(`${label} spills out of ${describe(block)} (${Math.round(rect.right - box.right)} px)`);
-      if (rect.left < -1 || rect.right > viewport + 1) problems.push(`${label} is outside the viewport (x ${Math.round(rect.left)}..${Math.round(rect.right)})`);
+      if (rect.left < box.left - 1 || rect.right > box.right + 1)
+        problems.push(`${label} spills out of ${describe(block)} (${Math.round(rect.right - box.right)} px)`);
+      if (rect.left < -1 || rect.right > viewport + 1)
+        problems.push(`${label} is outside the viewport (x ${Math.round(rect.left)}..${Math.round(rect.right)})`);
     }
     return problems;
   });
@@ -108,7 +112,8 @@ export function collectPageErrors(page: Page): string[] {
   page.on('pageerror', (error) => errors.push(`exception: ${error.message}`));
   page.on('requestfailed', (request) => {
     // A navigation away cancels in-flight polls; that is not a failure of the page.
-    if (request.failure()?.errorText !== 'net::ERR_ABORTED') errors.push(`request failed: ${request.method()} ${request.url()} ${request.failure()?.errorText}`);
+    if (request.failure()?.errorText !== 'net::ERR_ABORTED')
+      errors.push(`request failed: ${request.method()} ${request.url()} ${request.failure()?.errorText}`);
   });
   page.on('response', (response) => {
     if (response.status() >= 400) errors.push(`response: ${response.status()} ${response.request().method()} ${response.url()}`);

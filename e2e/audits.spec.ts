@@ -88,7 +88,8 @@ const SIGNED_IN_DASHBOARD: AuditedPage = {
     await expect(page.getByTestId('session-user')).toContainText('alice');
     await expect(page.getByTestId('jwt-user')).toContainText('alice');
     // Presenter mode leaves the session record out to keep the race on screen.
-    if ((await page.locator('main').getAttribute('data-presenter')) === 'off') await expect(page.getByTestId('session-record')).toBeVisible();
+    if ((await page.locator('main').getAttribute('data-presenter')) === 'off')
+      await expect(page.getByTestId('session-record')).toBeVisible();
     await expect(page.getByTestId('jwt-decoded')).toBeVisible();
     await expect(page.getByTestId('refresh-family')).toBeVisible();
     await expect(page.getByRole('button', { name: /^Revoke / })).toBeVisible();
@@ -121,7 +122,12 @@ const SIGNED_IN_PAGES: AuditedPage[] = [
       await expect(page.getByTestId('last-check')).toContainText('X-Store-Lookups1');
       await expect(page.getByTestId('session-list')).toContainText('this device');
     },
-    keyContent: (page) => [page.getByTestId('signed-in-as'), page.getByRole('button', { name: 'Log out everywhere' }), page.getByTestId('last-check'), page.getByTestId('session-list')],
+    keyContent: (page) => [
+      page.getByTestId('signed-in-as'),
+      page.getByRole('button', { name: 'Log out everywhere' }),
+      page.getByTestId('last-check'),
+      page.getByTestId('session-list'),
+    ],
   },
   {
     path: '/jwt',
@@ -130,7 +136,12 @@ const SIGNED_IN_PAGES: AuditedPage[] = [
       await expect(page.getByTestId('jwt-username')).toHaveText('alice');
       await expect(page.getByTestId('jwt-me-status')).toHaveText('200');
     },
-    keyContent: (page) => [page.getByTestId('jwt-username'), page.getByRole('button', { name: 'Call /api/jwt/me' }), page.getByTestId('jwt-jti'), page.getByTestId('jwt-expires-in')],
+    keyContent: (page) => [
+      page.getByTestId('jwt-username'),
+      page.getByRole('button', { name: 'Call /api/jwt/me' }),
+      page.getByTestId('jwt-jti'),
+      page.getByTestId('jwt-expires-in'),
+    ],
   },
   {
     path: '/admin',
@@ -141,7 +152,12 @@ const SIGNED_IN_PAGES: AuditedPage[] = [
       await expect(page.getByTestId('signing-keys')).toContainText('current');
       await expect(page.getByText('● live')).toBeVisible();
     },
-    keyContent: (page) => [page.getByTestId('admin-signed-in'), page.getByRole('button', { name: /^Revoke / }), page.getByRole('button', { name: 'Save settings' }), page.getByTestId('signing-keys')],
+    keyContent: (page) => [
+      page.getByTestId('admin-signed-in'),
+      page.getByRole('button', { name: /^Revoke / }),
+      page.getByRole('button', { name: 'Save settings' }),
+      page.getByTestId('signing-keys'),
+    ],
   },
 ];
 
@@ -176,7 +192,10 @@ async function expectNoLayoutShift(page: Page) {
 
 async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
-  const summary = results.violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.help}\n  ${violation.nodes.map((node) => node.target.join(' ')).join('\n  ')}`);
+  const summary = results.violations.map(
+    (violation) =>
+      `${violation.id} (${violation.impact}): ${violation.help}\n  ${violation.nodes.map((node) => node.target.join(' ')).join('\n  ')}`,
+  );
   expect(summary, summary.join('\n')).toEqual([]);
 }
 
@@ -209,7 +228,10 @@ for (const audited of SIGNED_OUT_PAGES) {
       await page.setViewportSize({ width: 390, height: 844 });
       await openSettled(page, audited);
       const phone = await expectNoLayoutShift(page);
-      testInfo.annotations.push({ type: 'CLS', description: `${audited.path} signed out: ${desktop.toFixed(4)} at 1280x720, ${phone.toFixed(4)} at 390x844` });
+      testInfo.annotations.push({
+        type: 'CLS',
+        description: `${audited.path} signed out: ${desktop.toFixed(4)} at 1280x720, ${phone.toFixed(4)} at 390x844`,
+      });
     });
 
     test('no axe-core violations', async ({ page }) => {
@@ -255,7 +277,10 @@ test.describe('/ signed in (both strategies and the admin)', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await openSettled(page, SIGNED_IN_DASHBOARD);
     const phone = await expectNoLayoutShift(page);
-    testInfo.annotations.push({ type: 'CLS', description: `/ signed in: ${desktop.toFixed(4)} at 1280x720, ${presenter.toFixed(4)} presenter, ${phone.toFixed(4)} at 390x844` });
+    testInfo.annotations.push({
+      type: 'CLS',
+      description: `/ signed in: ${desktop.toFixed(4)} at 1280x720, ${presenter.toFixed(4)} presenter, ${phone.toFixed(4)} at 390x844`,
+    });
   });
 
   test('no axe-core violations, also with the shortcut help open', async ({ page }) => {

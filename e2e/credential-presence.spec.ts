@@ -25,11 +25,16 @@ test('the presence routes answer 200 either way, touch no store and set no cooki
   expect((await browserless.post('/api/jwt/login', { data: login })).status()).toBe(200);
   expect(await (await browserless.get('/api/jwt/refresh/presence')).json()).toEqual({ present: true });
   expect(await (await browserless.get('/api/admin/presence')).json()).toEqual({ present: false });
-  expect((await browserless.post('/api/admin/login', { data: { username: DEMO_ADMIN.username, password: DEMO_ADMIN.password } })).status()).toBe(200);
+  expect(
+    (await browserless.post('/api/admin/login', { data: { username: DEMO_ADMIN.username, password: DEMO_ADMIN.password } })).status(),
+  ).toBe(200);
   expect(await (await browserless.get('/api/admin/presence')).json()).toEqual({ present: true });
 
   // Presence is not validity: a cookie the server would refuse still counts as present.
-  const forged = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: '__Secure-refresh-token=forged; __Secure-admin-session=forged' } });
+  const forged = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: { cookie: '__Secure-refresh-token=forged; __Secure-admin-session=forged' },
+  });
   expect(await (await forged.get('/api/jwt/refresh/presence')).json()).toEqual({ present: true });
   expect(await (await forged.get('/api/admin/presence')).json()).toEqual({ present: true });
   expect((await forged.get('/api/admin/me')).status()).toBe(401);
@@ -53,7 +58,11 @@ test('the dashboard finds both logins again after a reload, without a failed req
 test.describe('with 5 s access tokens', () => {
   test.use({ baseURL: `http://127.0.0.1:${process.env.E2E_SHORT_TTL_PORT ?? 3101}` });
 
-  test('after the browser dropped the expired access token, the dashboard and /jwt refresh instead of asking /me blind', async ({ page, context, baseURL }) => {
+  test('after the browser dropped the expired access token, the dashboard and /jwt refresh instead of asking /me blind', async ({
+    page,
+    context,
+    baseURL,
+  }) => {
     expect((await page.request.post('/api/jwt/login', { data: login })).status()).toBe(200);
     // The browser drops the access cookie at its Max-Age (the token's 5 s); only the refresh cookie is left.
     await expect
@@ -77,7 +86,11 @@ test.describe('with 5 s access tokens', () => {
     await gotoReady(page, '/jwt');
     await expect(page.getByTestId('jwt-username')).toHaveText(DEFAULT_DEMO_USER.username);
     await expect(page.getByTestId('jwt-refresh-count')).toHaveText('1');
-    expect(requests.filter((line) => line.includes('/api/'))).toEqual(['GET /api/jwt/refresh/presence', 'POST /api/jwt/refresh', 'GET /api/jwt/me']);
+    expect(requests.filter((line) => line.includes('/api/'))).toEqual([
+      'GET /api/jwt/refresh/presence',
+      'POST /api/jwt/refresh',
+      'GET /api/jwt/me',
+    ]);
     expect(errors).toEqual([]);
   });
 });

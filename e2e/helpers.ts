@@ -18,7 +18,10 @@ export async function reloadReady(page: Page): Promise<void> {
 }
 
 /** Signs the page's browser context in on both strategies through the API (cookies land in the context). */
-export async function signInBothThroughApi(page: Page, credentials: { username: string; password: string } = DEFAULT_DEMO_USER): Promise<void> {
+export async function signInBothThroughApi(
+  page: Page,
+  credentials: { username: string; password: string } = DEFAULT_DEMO_USER,
+): Promise<void> {
   const data = { username: credentials.username, password: credentials.password };
   expect((await page.request.post('/api/session/login', { data })).status()).toBe(200);
   expect((await page.request.post('/api/jwt/login', { data })).status()).toBe(200);

@@ -11,7 +11,10 @@ export default async function JwtPage() {
       <header className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <p className="text-sm font-medium text-slate-600">
-            <Link href="/" className="underline-offset-2 hover:underline">session-vs-jwt</Link> / strategy
+            <Link href="/" className="underline-offset-2 hover:underline">
+              session-vs-jwt
+            </Link>{' '}
+            / strategy
           </p>
           <h1 className="text-3xl font-bold tracking-tight text-[var(--color-jwt)]">JWT + refresh</h1>
           <p className="mt-1 max-w-3xl text-lg text-slate-700">

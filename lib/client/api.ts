@@ -36,7 +36,8 @@ export interface ResponseMeta {
   instance: string | null;
 }
 
-export type ApiResult<T> = { ok: true; status: number; data: T; meta: ResponseMeta } | { ok: false; status: number; error: ApiError; meta: ResponseMeta };
+export type ApiResult<T> =
+  { ok: true; status: number; data: T; meta: ResponseMeta } | { ok: false; status: number; error: ApiError; meta: ResponseMeta };
 
 export interface Credentials {
   username: string;
@@ -122,7 +123,9 @@ export function readMeta(response: Response, at = Date.now()): ResponseMeta {
 
 function isErrorBody(body: unknown): body is ErrorBody {
   const candidate = body as Partial<ErrorBody> | null;
-  return typeof candidate === 'object' && candidate !== null && typeof candidate.error === 'string' && typeof candidate.message === 'string';
+  return (
+    typeof candidate === 'object' && candidate !== null && typeof candidate.error === 'string' && typeof candidate.message === 'string'
+  );
 }
 
 interface RequestOptions {
@@ -131,7 +134,11 @@ interface RequestOptions {
   alsoOk?: readonly number[];
 }
 
-export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, options: RequestOptions = {}): Promise<ApiResult<T>> {
+export async function request<T>(
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  path: string,
+  options: RequestOptions = {},
+): Promise<ApiResult<T>> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -141,13 +148,24 @@ export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
     });
   } catch {
-    const meta: ResponseMeta = { at: Date.now(), status: 0, serverTiming: null, phases: [], storeLookups: null, credentialBytes: null, instance: null };
+    const meta: ResponseMeta = {
+      at: Date.now(),
+      status: 0,
+      serverTiming: null,
+      phases: [],
+      storeLookups: null,
+      credentialBytes: null,
+      instance: null,
+    };
     return { ok: false, status: 0, error: { error: 'network_error', message: 'The server did not answer.' }, meta };
   }
   const meta = readMeta(response);
   const body: unknown = response.status === 204 ? null : await response.json().catch(() => undefined);
-  if ((response.ok || options.alsoOk?.includes(response.status)) && body !== undefined) return { ok: true, status: response.status, data: body as T, meta };
-  const error: ApiError = isErrorBody(body) ? body : { error: 'unexpected_response', message: `The server answered ${response.status} without an explanation.` };
+  if ((response.ok || options.alsoOk?.includes(response.status)) && body !== undefined)
+    return { ok: true, status: response.status, data: body as T, meta };
+  const error: ApiError = isErrorBody(body)
+    ? body
+    : { error: 'unexpected_response', message: `The server answered ${response.status} without an explanation.` };
   return { ok: false, status: response.status, error, meta };
 }
 

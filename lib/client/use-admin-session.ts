@@ -30,18 +30,21 @@ export function useAdminSession() {
     void check();
   }, [check]);
 
-  const signIn = useCallback(async (credentials: Credentials) => {
-    changes.current += 1;
-    const result = await api.admin.login(credentials);
-    if (result.ok) {
-      setUser(result.data.user);
-      setStatus('signed-in');
-    } else {
-      // Nothing changed on the server; whatever this browser had still stands.
-      void check();
-    }
-    return result;
-  }, [check]);
+  const signIn = useCallback(
+    async (credentials: Credentials) => {
+      changes.current += 1;
+      const result = await api.admin.login(credentials);
+      if (result.ok) {
+        setUser(result.data.user);
+        setStatus('signed-in');
+      } else {
+        // Nothing changed on the server; whatever this browser had still stands.
+        void check();
+      }
+      return result;
+    },
+    [check],
+  );
 
   const signOut = useCallback(async () => {
     changes.current += 1;

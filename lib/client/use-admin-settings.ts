@@ -13,19 +13,17 @@ import { api, type SettingsBody } from './api';
 export function useAdminSettings({ enabled, pollMs }: { enabled: boolean; pollMs?: number }) {
   const [state, setState] = useState<SettingsBody | null>(null);
 
-  const load = useCallback(async () => {
-    const result = await api.admin.settings();
-    if (result.ok) setState(result.data);
-    return result;
-  }, []);
-
   useEffect(() => {
     if (!enabled) return;
+    const load = async () => {
+      const result = await api.admin.settings();
+      if (result.ok) setState(result.data);
+    };
     void load();
     if (pollMs === undefined) return;
     const timer = setInterval(() => void load(), pollMs);
     return () => clearInterval(timer);
-  }, [enabled, pollMs, load]);
+  }, [enabled, pollMs]);
 
   const save = useCallback(async (patch: Partial<RuntimeSettings>) => {
     const result = await api.admin.saveSettings(patch);
@@ -35,5 +33,5 @@ export function useAdminSettings({ enabled, pollMs }: { enabled: boolean; pollMs
 
   // Signed out, nothing is known: what was loaded before is not shown as current.
   const current = enabled ? state : null;
-  return { state: current, settings: current?.settings ?? null, load, save };
+  return { state: current, settings: current?.settings ?? null, save };
 }

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { SHORTCUTS, shortcutFor, type KeyPress } from './shortcuts';
 
-const press = (key: string, extra: Partial<KeyPress> = {}): KeyPress => ({ key, metaKey: false, ctrlKey: false, altKey: false, target: { tagName: 'BODY' }, ...extra });
+const press = (key: string, extra: Partial<KeyPress> = {}): KeyPress => ({
+  key,
+  metaKey: false,
+  ctrlKey: false,
+  altKey: false,
+  target: { tagName: 'BODY' },
+  ...extra,
+});
 
 describe('shortcutFor', () => {
   it('maps each listed key to its action, and Escape to closing the help', () => {

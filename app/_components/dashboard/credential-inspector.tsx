@@ -8,6 +8,7 @@ import type { Lane } from './use-lane';
 
 const OPEN = '…';
 
+const secondsUntil = (at: number, now: number) => Math.max(0, (at - now) / 1000).toFixed(1);
 const noSubscription = () => () => {};
 const readDocumentCookie = () => document.cookie;
 const serverDocumentCookie = () => '';
@@ -27,8 +28,12 @@ function DecodedJwt({ inspection }: { inspection: JwtInspection | null }) {
   const pre = 'overflow-x-auto rounded bg-white p-2 break-all whitespace-pre-wrap';
   return (
     <div className="mt-2 grid grid-cols-1 gap-2 font-mono text-xs @md:grid-cols-2" data-testid={inspection ? 'jwt-decoded' : undefined}>
-      <pre className={pre} aria-label="Access token header">{JSON.stringify({ alg: header?.alg ?? OPEN, kid: header?.kid ?? OPEN, typ: header?.typ ?? OPEN }, null, 1)}</pre>
-      <pre className={pre} aria-label="Access token claims">{JSON.stringify(shown, null, 1)}</pre>
+      <pre className={pre} aria-label="Access token header">
+        {JSON.stringify({ alg: header?.alg ?? OPEN, kid: header?.kid ?? OPEN, typ: header?.typ ?? OPEN }, null, 1)}
+      </pre>
+      <pre className={pre} aria-label="Access token claims">
+        {JSON.stringify(shown, null, 1)}
+      </pre>
     </div>
   );
 }
@@ -37,17 +42,27 @@ function RefreshFamily({ inspection }: { inspection: RefreshInspection | null })
   const generation = inspection?.family.generation ?? 1;
   return (
     <div className="mt-2 border-t border-slate-200 pt-2" data-testid={inspection ? 'refresh-family' : undefined}>
-      <CookieFacts cookie={inspection?.cookie ?? null} expected={{ sameSite: 'Strict', path: '/api/jwt/refresh' }} testId="refresh-cookie" />
+      <CookieFacts
+        cookie={inspection?.cookie ?? null}
+        expected={{ sameSite: 'Strict', path: '/api/jwt/refresh' }}
+        testId="refresh-cookie"
+      />
       <p className="mt-1 text-sm">
         Refresh family {inspection?.family.id ?? OPEN}: generation <strong>{inspection ? generation : OPEN}</strong> is current
         {generation > 1 ? `, ${generation - 1} rotated away (used once, now dead)` : ''}.
       </p>
       <ol className="mt-1 flex flex-wrap gap-1 text-xs" aria-label="Refresh-token generations">
-        {Array.from({ length: generation }, (_, i) => i + 1).slice(-12).map((n) => (
-          <li key={n} className={`rounded px-1.5 py-0.5 ${n === generation ? 'bg-sky-700 text-white' : 'bg-slate-200 text-slate-700 line-through'}`}>
-            #{inspection ? n : OPEN}{n === generation ? ' current' : ''}
-          </li>
-        ))}
+        {Array.from({ length: generation }, (_, i) => i + 1)
+          .slice(-12)
+          .map((n) => (
+            <li
+              key={n}
+              className={`rounded px-1.5 py-0.5 ${n === generation ? 'bg-sky-700 text-white' : 'bg-slate-200 text-slate-700 line-through'}`}
+            >
+              #{inspection ? n : OPEN}
+              {n === generation ? ' current' : ''}
+            </li>
+          ))}
       </ol>
     </div>
   );
@@ -76,7 +91,7 @@ export function CredentialInspector({ lane }: { lane: Lane }) {
           <CookieFacts cookie={jwtInspection?.cookie ?? null} expected={{ sameSite: 'Lax', path: '/' }} testId="jwt-cookie" />
           <DecodedJwt inspection={jwtInspection} />
           <p className="mt-1 text-sm" data-testid={jwtInspection ? 'jwt-exp-countdown' : undefined}>
-            exp in <strong>{jwtInspection ? `${Math.max(0, (jwtInspection.payload.exp * 1000 - now) / 1000).toFixed(1)} s` : `${OPEN} s`}</strong> · signature{' '}
+            exp in <strong>{jwtInspection ? secondsUntil(jwtInspection.payload.exp * 1000, now) : OPEN} s</strong> · signature{' '}
             {jwtInspection?.signature ?? OPEN} (cut short)
           </p>
         </>
@@ -84,8 +99,9 @@ export function CredentialInspector({ lane }: { lane: Lane }) {
       {strategy === 'jwt' && (refreshInspection || holding) && <RefreshFamily inspection={refreshInspection} />}
       {!holding && !sessionInspection && !jwtInspection && <p className="text-slate-600">Nothing yet: log in.</p>}
       <p className="mt-2 text-sm text-slate-700" data-testid={`${strategy}-script-view`}>
-        <strong>Scripts can&apos;t read it.</strong> Page JavaScript sees <code className="rounded bg-white px-1">document.cookie = &quot;{scriptSees}&quot;</code>: the
-        cookie is HttpOnly. The values above come from the server, redacted so they cannot be replayed.
+        <strong>Scripts can&apos;t read it.</strong> Page JavaScript sees{' '}
+        <code className="rounded bg-white px-1">document.cookie = &quot;{scriptSees}&quot;</code>: the cookie is HttpOnly. The values above
+        come from the server, redacted so they cannot be replayed.
       </p>
     </div>
   );

@@ -102,26 +102,59 @@ export function Dashboard({ initialUrl, credentials }: DashboardProps) {
   );
 
   return (
-    <main className={`mx-auto flex flex-col gap-4 px-4 py-4 ${present ? 'max-w-none text-lg' : 'max-w-7xl text-base'}`} data-presenter={present ? 'on' : 'off'}>
+    <main
+      className={`mx-auto flex flex-col gap-4 px-4 py-4 ${present ? 'max-w-none text-lg' : 'max-w-7xl text-base'}`}
+      data-presenter={present ? 'on' : 'off'}
+    >
       <header className="flex flex-col gap-2">
         <div className="flex flex-wrap items-start justify-between gap-3">
           <div className="min-w-0 flex-1 basis-80">
             <h1 className={`font-bold tracking-tight ${present ? 'text-4xl' : 'text-3xl'}`}>session-vs-jwt</h1>
-            {!present && <p className="text-slate-700">Two real login strategies on one server: what each costs per request, and how long each keeps working after a revoke.</p>}
+            {!present && (
+              <p className="text-slate-700">
+                Two real login strategies on one server: what each costs per request, and how long each keeps working after a revoke.
+              </p>
+            )}
           </div>
           <div className="flex items-center gap-2">
-            <button type="button" onClick={togglePresent} aria-pressed={present} className="rounded-md border border-slate-300 px-2 py-1 text-sm hover:bg-slate-50">
+            <button
+              type="button"
+              onClick={togglePresent}
+              aria-pressed={present}
+              className="rounded-md border border-slate-300 px-2 py-1 text-sm hover:bg-slate-50"
+            >
               Presenter mode <kbd className="rounded bg-slate-200 px-1">p</kbd>
             </button>
-            <button type="button" onClick={() => setHelp(true)} className="rounded-md border border-slate-300 px-2 py-1 text-sm hover:bg-slate-50" aria-label="Keyboard shortcuts">?</button>
+            <button
+              type="button"
+              onClick={() => setHelp(true)}
+              className="rounded-md border border-slate-300 px-2 py-1 text-sm hover:bg-slate-50"
+              aria-label="Keyboard shortcuts"
+            >
+              ?
+            </button>
           </div>
         </div>
         <StoreBadge health={health} simulatedLatencyMs={admin.settings?.storeLatencyMs ?? 0} />
       </header>
-      {present ? <>{raceSection}{columns}</> : <>{columns}{raceSection}</>}
+      {present ? (
+        <>
+          {raceSection}
+          {columns}
+        </>
+      ) : (
+        <>
+          {columns}
+          {raceSection}
+        </>
+      )}
       {!present && (
         <nav aria-label="Pages" className="flex flex-wrap gap-4 text-sm text-slate-700">
-          {LINKS.map((link) => <a key={link.href} className="underline" href={link.href}>{link.label}</a>)}
+          {LINKS.map((link) => (
+            <a key={link.href} className="underline" href={link.href}>
+              {link.label}
+            </a>
+          ))}
         </nav>
       )}
       {help && <ShortcutHelp onClose={() => setHelp(false)} />}

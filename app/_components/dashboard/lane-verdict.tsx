@@ -19,13 +19,25 @@ export function LaneVerdict({ lane, revokedAt, now, denylist, jwtExpiresAt }: La
   const label = lane.strategy === 'session' ? 'Session' : 'JWT';
   const testId = `verdict-${lane.strategy}`;
   if (revokedAt === null) {
-    return <p data-testid={testId}>{label}: {state.user ? <><span aria-hidden="true">✓ </span>accepted</> : 'not signed in'}</p>;
+    return (
+      <p data-testid={testId}>
+        {label}:{' '}
+        {state.user ? (
+          <>
+            <span aria-hidden="true">✓ </span>accepted
+          </>
+        ) : (
+          'not signed in'
+        )}
+      </p>
+    );
   }
   if (state.firstRejectionAt !== null) {
+    const took = secondsSince(revokedAt, state.firstRejectionAt);
     return (
       <p data-testid={testId} className="font-semibold text-red-800">
-        <span aria-hidden="true">✕ </span>{label}: rejected{' '}
-        <span data-testid={`time-to-rejection-${lane.strategy}`}>{secondsSince(revokedAt, state.firstRejectionAt)}</span> after revoke ({state.firstRejectionCode})
+        <span aria-hidden="true">✕ </span>
+        {label}: rejected <span data-testid={`time-to-rejection-${lane.strategy}`}>{took}</span> after revoke ({state.firstRejectionCode})
       </p>
     );
   }
@@ -33,11 +45,17 @@ export function LaneVerdict({ lane, revokedAt, now, denylist, jwtExpiresAt }: La
   const left = jwtExpiresAt === null ? null : Math.max(0, (jwtExpiresAt - now) / 1000);
   return (
     <p data-testid={testId} className="font-semibold text-amber-800">
-      <span aria-hidden="true">⚠ </span>{label}: still accepted {secondsSince(revokedAt, now)} after revoke.
+      <span aria-hidden="true">⚠ </span>
+      {label}: still accepted {secondsSince(revokedAt, now)} after revoke.
       {lane.strategy === 'jwt' && !denylist && (
         <span className="font-normal text-slate-800">
-          {' '}Its access token stays valid until it expires, and nobody asks the store.{' '}
-          {left !== null && <>Expires in <strong data-testid="jwt-countdown">{left.toFixed(1)} s</strong>.</>}
+          {' '}
+          Its access token stays valid until it expires, and nobody asks the store.{' '}
+          {left !== null && (
+            <>
+              Expires in <strong data-testid="jwt-countdown">{left.toFixed(1)} s</strong>.
+            </>
+          )}
         </span>
       )}
     </p>

@@ -5,13 +5,16 @@ import type { Lane } from './use-lane';
 /** The phases each strategy's `/me` reports, shown open until the first answer. */
 const EXPECTED_PHASES: Record<StrategyId, string[]> = { session: ['unseal', 'lookup'], jwt: ['verify'] };
 
-export const ms = (value: number | null | undefined) => (value === null || value === undefined ? '–' : `${value.toFixed(value < 10 ? 3 : 1)} ms`);
+export const ms = (value: number | null | undefined) =>
+  value === null || value === undefined ? '–' : `${value.toFixed(value < 10 ? 3 : 1)} ms`;
 
 function Total({ label, value, testId }: { label: string; value: string | number; testId?: string }) {
   return (
     <div>
       <dt className="text-slate-600">{label}</dt>
-      <dd className="text-base font-semibold" data-testid={testId}>{value}</dd>
+      <dd className="text-base font-semibold" data-testid={testId}>
+        {value}
+      </dd>
     </div>
   );
 }

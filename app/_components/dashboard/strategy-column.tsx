@@ -33,13 +33,26 @@ function Account({ lane }: { lane: Lane }) {
         <p className="font-medium">Log in as a demo user:</p>
         <div className="flex flex-wrap gap-2">
           {DEMO_USERS.map((demo) => (
-            <button key={demo.username} type="button" onClick={() => void lane.login(demo)} className={`rounded-md px-3 py-2 font-semibold text-white ${META[strategy].button}`}>
+            <button
+              key={demo.username}
+              type="button"
+              onClick={() => void lane.login(demo)}
+              className={`rounded-md px-3 py-2 font-semibold text-white ${META[strategy].button}`}
+            >
               {demo.username} <span className="font-normal opacity-90">/ {demo.password}</span>
             </button>
           ))}
         </div>
-        {state.firstRejectionCode && <p className="text-red-800"><span aria-hidden="true">✕ </span>Signed out by the server: {state.firstRejectionCode}</p>}
-        {state.error && <p role="alert" className="text-red-800">✕ {state.error}</p>}
+        {state.firstRejectionCode && (
+          <p className="text-red-800">
+            <span aria-hidden="true">✕ </span>Signed out by the server: {state.firstRejectionCode}
+          </p>
+        )}
+        {state.error && (
+          <p role="alert" className="text-red-800">
+            ✕ {state.error}
+          </p>
+        )}
       </div>
     );
   }
@@ -47,11 +60,18 @@ function Account({ lane }: { lane: Lane }) {
   return (
     <div className="flex min-h-[1.875rem] items-center justify-between gap-2">
       {state.user ? (
-        <p data-testid={`${strategy}-user`}><span aria-hidden="true">✓ </span>Signed in as <strong>{state.user.username}</strong></p>
+        <p data-testid={`${strategy}-user`}>
+          <span aria-hidden="true">✓ </span>Signed in as <strong>{state.user.username}</strong>
+        </p>
       ) : (
         <p className="text-slate-700">Checking the login…</p>
       )}
-      <button type="button" disabled={!state.user} onClick={() => void lane.logout()} className="rounded-md border border-slate-300 px-2 py-1 text-sm hover:bg-slate-50 disabled:opacity-50">
+      <button
+        type="button"
+        disabled={!state.user}
+        onClick={() => void lane.logout()}
+        className="rounded-md border border-slate-300 px-2 py-1 text-sm hover:bg-slate-50 disabled:opacity-50"
+      >
         Log out
       </button>
     </div>
@@ -63,10 +83,12 @@ function SessionRecord({ lane }: { lane: Lane }) {
   const record = lane.sessionInspection?.record;
   return (
     <div className="rounded-lg bg-slate-50 p-3 text-sm" data-testid={record ? 'session-record' : undefined}>
-      <h3 className="font-semibold">The record it points to: <span className="font-mono font-normal break-all">{record?.storeKey ?? 'session:…'}</span></h3>
+      <h3 className="font-semibold">
+        The record it points to: <span className="font-mono font-normal break-all">{record?.storeKey ?? 'session:…'}</span>
+      </h3>
       <p>
-        user {record ? `${record.user.username} (${record.user.role})` : '…'} · created {clock(record?.createdAt)} · last seen {clock(record?.lastSeenAt)} · idle
-        deadline {clock(record?.expiresAt)} · absolute {clock(record?.absoluteExpiresAt)}
+        user {record ? `${record.user.username} (${record.user.role})` : '…'} · created {clock(record?.createdAt)} · last seen{' '}
+        {clock(record?.lastSeenAt)} · idle deadline {clock(record?.expiresAt)} · absolute {clock(record?.absoluteExpiresAt)}
       </p>
     </div>
   );
@@ -84,7 +106,9 @@ export function StrategyColumn({ lane, compact }: { lane: Lane; compact: boolean
       className={`flex min-w-0 flex-col gap-3 rounded-xl border border-t-4 border-slate-200 bg-white p-4 shadow-sm ${meta.accent}`}
     >
       <header>
-        <h2 id={`${lane.strategy}-title`} className="text-2xl font-bold">{meta.title}</h2>
+        <h2 id={`${lane.strategy}-title`} className="text-2xl font-bold">
+          {meta.title}
+        </h2>
         {!compact && <p className="text-slate-700">{meta.tagline}</p>}
       </header>
       <Account lane={lane} />

@@ -25,4 +25,13 @@ export interface LaneState {
   error: string | null;
 }
 
-export const EMPTY_LANE: LaneState = { user: null, restoring: false, requests: [], marks: [], last: null, firstRejectionAt: null, firstRejectionCode: null, error: null };
+export const EMPTY_LANE: LaneState = {
+  user: null,
+  restoring: false,
+  requests: [],
+  marks: [],
+  last: null,
+  firstRejectionAt: null,
+  firstRejectionCode: null,
+  error: null,
+};

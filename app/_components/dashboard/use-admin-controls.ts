@@ -24,10 +24,13 @@ export function useAdminControls(wanted: Pick<DashboardUrlState, 'ttl' | 'denyli
   const [message, setMessage] = useState<string | null>(null);
   const applied = useRef(false);
 
-  const putSettings = useCallback(async (patch: Partial<RuntimeSettings>) => {
-    const result = await save(patch);
-    setMessage(result.ok ? null : `✕ ${result.error.message}`);
-  }, [save]);
+  const putSettings = useCallback(
+    async (patch: Partial<RuntimeSettings>) => {
+      const result = await save(patch);
+      setMessage(result.ok ? null : `✕ ${result.error.message}`);
+    },
+    [save],
+  );
 
   useEffect(() => {
     if (settings === null || applied.current) return;
@@ -35,8 +38,13 @@ export function useAdminControls(wanted: Pick<DashboardUrlState, 'ttl' | 'denyli
     const patch: Partial<RuntimeSettings> = {};
     if (wanted.ttl !== null && wanted.ttl !== settings.accessTokenTtlSeconds) patch.accessTokenTtlSeconds = wanted.ttl;
     if (wanted.denylist !== null && wanted.denylist !== settings.denylist) patch.denylist = wanted.denylist;
-    if (Object.keys(patch).length > 0) void putSettings(patch);
-  }, [settings, wanted.ttl, wanted.denylist, putSettings]);
+    if (Object.keys(patch).length === 0) return;
+    const apply = async () => {
+      const result = await save(patch);
+      if (!result.ok) setMessage(`✕ ${result.error.message}`);
+    };
+    void apply();
+  }, [settings, wanted.ttl, wanted.denylist, save]);
 
   const { signIn: signInWith } = admin;
   const signIn = useCallback(async () => {
@@ -56,7 +64,8 @@ export function useAdminControls(wanted: Pick<DashboardUrlState, 'ttl' | 'denyli
     // Measured on this page's clock, from the moment the server's confirmation arrived.
     const at = result.meta.at;
     const { sessionsRevoked, refreshFamiliesRevoked } = result.data;
-    setMessage(`✓ Revoked ${username}: ${sessionsRevoked} session(s), ${refreshFamiliesRevoked} refresh famil${refreshFamiliesRevoked === 1 ? 'y' : 'ies'}`);
+    const families = `${refreshFamiliesRevoked} refresh ${refreshFamiliesRevoked === 1 ? 'family' : 'families'}`;
+    setMessage(`✓ Revoked ${username}: ${sessionsRevoked} session(s), ${families}`);
     return at;
   }, []);
 

@@ -1,7 +1,15 @@
 'use client';
 
 import { useCallback, useRef, useState } from 'react';
-import { api, type ApiResult, type Credentials, type JwtInspection, type RefreshInspection, type ResponseMeta, type SessionInspection } from '@/lib/client/api';
+import {
+  api,
+  type ApiResult,
+  type Credentials,
+  type JwtInspection,
+  type RefreshInspection,
+  type ResponseMeta,
+  type SessionInspection,
+} from '@/lib/client/api';
 import type { ObservedRequest } from '@/lib/dashboard/request-stats';
 import type { User } from '@/lib/users/users';
 import { EMPTY_LANE, type LaneState, type RaceMark, type StrategyId } from './types';
@@ -13,7 +21,14 @@ const ME_PATH: Record<StrategyId, string> = { session: '/api/session/me', jwt: '
 const REFRESH_PATH = '/api/jwt/refresh';
 
 function observe(meta: ResponseMeta): ObservedRequest {
-  return { at: meta.at, status: meta.status, phases: meta.phases, storeLookups: meta.storeLookups ?? 0, credentialBytes: meta.credentialBytes ?? 0, instance: meta.instance };
+  return {
+    at: meta.at,
+    status: meta.status,
+    phases: meta.phases,
+    storeLookups: meta.storeLookups ?? 0,
+    credentialBytes: meta.credentialBytes ?? 0,
+    instance: meta.instance,
+  };
 }
 
 const errorCode = (result: ApiResult<unknown>) => (result.ok ? null : result.error.error);
@@ -53,36 +68,50 @@ export function useLane(strategy: StrategyId, mayHoldCredential: boolean) {
     setRefreshInspection(null);
   }, []);
 
-  const record = useCallback((observed: ObservedRequest, code: string | null, path: string, kind: RaceMark['kind'] | null, stop: boolean) => {
-    setState((current) => {
-      const authMs = observed.phases.reduce((sum, phase) => sum + phase.durationMs, 0);
-      const marks = kind === null ? current.marks : [...current.marks, { at: observed.at, kind, code, authMs }].slice(-KEEP_MARKS);
-      const isFirstRejection = kind === 'rejected' && revokedAtRef.current !== null && current.firstRejectionAt === null && observed.at >= revokedAtRef.current;
-      return {
-        ...current,
-        user: stop ? null : current.user,
-        requests: path.endsWith('/me') ? [...current.requests, observed].slice(-KEEP_REQUESTS) : current.requests,
-        marks,
-        last: path.endsWith('/me') ? { ...observed, code, path } : current.last,
-        firstRejectionAt: isFirstRejection ? observed.at : current.firstRejectionAt,
-        firstRejectionCode: isFirstRejection ? code : current.firstRejectionCode,
-      };
-    });
-    // The server cleared the cookies with its rejection: there is nothing left to inspect.
-    if (stop) forget();
-  }, [forget]);
+  const record = useCallback(
+    (observed: ObservedRequest, code: string | null, path: string, kind: RaceMark['kind'] | null, stop: boolean) => {
+      setState((current) => {
+        const authMs = observed.phases.reduce((sum, phase) => sum + phase.durationMs, 0);
+        const marks = kind === null ? current.marks : [...current.marks, { at: observed.at, kind, code, authMs }].slice(-KEEP_MARKS);
+        const isFirstRejection =
+          kind === 'rejected' && revokedAtRef.current !== null && current.firstRejectionAt === null && observed.at >= revokedAtRef.current;
+        return {
+          ...current,
+          user: stop ? null : current.user,
+          requests: path.endsWith('/me') ? [...current.requests, observed].slice(-KEEP_REQUESTS) : current.requests,
+          marks,
+          last: path.endsWith('/me') ? { ...observed, code, path } : current.last,
+          firstRejectionAt: isFirstRejection ? observed.at : current.firstRejectionAt,
+          firstRejectionCode: isFirstRejection ? code : current.firstRejectionCode,
+        };
+      });
+      // The server cleared the cookies with its rejection: there is nothing left to inspect.
+      if (stop) forget();
+    },
+    [forget],
+  );
 
-  const login = useCallback(async (credentials: Credentials) => {
-    const result = strategy === 'session' ? await api.session.login(credentials) : await api.jwt.login(credentials);
-    if (!result.ok) {
-      setState((current) => ({ ...current, error: result.error.message }));
-      return false;
-    }
-    userRef.current = result.data.user;
-    setState((current) => ({ ...current, user: result.data.user, restoring: false, error: null, firstRejectionAt: null, firstRejectionCode: null }));
-    await inspect();
-    return true;
-  }, [strategy, inspect]);
+  const login = useCallback(
+    async (credentials: Credentials) => {
+      const result = strategy === 'session' ? await api.session.login(credentials) : await api.jwt.login(credentials);
+      if (!result.ok) {
+        setState((current) => ({ ...current, error: result.error.message }));
+        return false;
+      }
+      userRef.current = result.data.user;
+      setState((current) => ({
+        ...current,
+        user: result.data.user,
+        restoring: false,
+        error: null,
+        firstRejectionAt: null,
+        firstRejectionCode: null,
+      }));
+      await inspect();
+      return true;
+    },
+    [strategy, inspect],
+  );
 
   /** One poll of `/me`. For JWTs an expired (or dropped) access token is refreshed, then asked again. */
   const poll = useCallback(async () => {

@@ -25,11 +25,14 @@ export function useRace(session: Lane, jwt: Lane, intervalMs: number) {
     return () => clearInterval(timer);
   }, [paused, intervalMs, pollSession, pollJwt]);
 
-  const markRevoked = useCallback((at: number) => {
-    markSession(at);
-    markJwt(at);
-    setRevokedAt(at);
-  }, [markSession, markJwt]);
+  const markRevoked = useCallback(
+    (at: number) => {
+      markSession(at);
+      markJwt(at);
+      setRevokedAt(at);
+    },
+    [markSession, markJwt],
+  );
 
   const logInBoth = useCallback(async () => {
     setRevokedAt(null);

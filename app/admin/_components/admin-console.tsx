@@ -33,31 +33,59 @@ export function AdminConsole() {
 
   return (
     <div className="flex flex-col gap-6">
-      <div className="flex flex-wrap items-center justify-between gap-3 rounded-xl border border-slate-200 bg-white px-6 py-4 shadow-sm max-sm:px-4">
-        <p data-testid="admin-signed-in"><span aria-hidden="true">✓ </span>Administrator <strong>{admin.user.username}</strong></p>
-        <button type="button" onClick={() => void admin.signOut()} className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-50">Log out</button>
+      <div className="flex flex-wrap items-center justify-between gap-3 rounded-xl border border-slate-200 bg-white px-6 py-4 shadow-sm">
+        <p data-testid="admin-signed-in">
+          <span aria-hidden="true">✓ </span>Administrator <strong>{admin.user.username}</strong>
+        </p>
+        <button
+          type="button"
+          onClick={() => void admin.signOut()}
+          className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-50"
+        >
+          Log out
+        </button>
       </div>
 
-      <form onSubmit={revokeUser} aria-label="Revoke a user" className="flex flex-col gap-3 rounded-xl border border-red-200 bg-white p-6 shadow-sm max-sm:p-4">
+      <form
+        onSubmit={revokeUser}
+        aria-label="Revoke a user"
+        className="flex flex-col gap-3 rounded-xl border border-red-200 bg-white p-6 shadow-sm max-sm:p-4"
+      >
         <h2 className="text-xl font-semibold">Log a user out everywhere</h2>
         <p className="text-sm text-slate-700">
-          Deletes every session and every refresh-token family of the user, and records a “revoked before” mark that the JWT denylist enforces when it is on.
+          Deletes every session and every refresh-token family of the user, and records a “revoked before” mark that the JWT denylist
+          enforces when it is on.
         </p>
         <div className="flex flex-wrap items-end gap-3">
           <label className="flex flex-col gap-1 text-sm font-medium">
             Username
-            <input value={target} onChange={(e) => setTarget(e.target.value)} list="demo-usernames" className="rounded-md border border-slate-300 px-3 py-2 text-base" />
-            <datalist id="demo-usernames">{USERNAMES.map((name) => <option key={name} value={name} />)}</datalist>
+            <input
+              value={target}
+              onChange={(e) => setTarget(e.target.value)}
+              list="demo-usernames"
+              className="rounded-md border border-slate-300 px-3 py-2 text-base"
+            />
+            <datalist id="demo-usernames">
+              {USERNAMES.map((name) => (
+                <option key={name} value={name} />
+              ))}
+            </datalist>
           </label>
-          <button type="submit" className="rounded-md bg-red-700 px-4 py-2 font-semibold text-white hover:bg-red-800">Revoke {target || 'user'}</button>
+          <button type="submit" className="rounded-md bg-red-700 px-4 py-2 font-semibold text-white hover:bg-red-800">
+            Revoke {target || 'user'}
+          </button>
         </div>
         {revoke && (
           <p data-testid="revoke-result" className="text-sm">
-            <span aria-hidden="true">✓ </span>Revoked at {new Date(revoke.revokedAt).toLocaleTimeString()}: {revoke.sessionsRevoked} session(s),{' '}
-            {revoke.refreshFamiliesRevoked} refresh-token famil{revoke.refreshFamiliesRevoked === 1 ? 'y' : 'ies'}.
+            <span aria-hidden="true">✓ </span>Revoked at {new Date(revoke.revokedAt).toLocaleTimeString()}: {revoke.sessionsRevoked}{' '}
+            session(s), {revoke.refreshFamiliesRevoked} refresh-token famil{revoke.refreshFamiliesRevoked === 1 ? 'y' : 'ies'}.
           </p>
         )}
-        {revokeError && <p role="alert" className="text-sm font-medium text-red-700">✕ {revokeError}</p>}
+        {revokeError && (
+          <p role="alert" className="text-sm font-medium text-red-700">
+            ✕ {revokeError}
+          </p>
+        )}
       </form>
 
       <AdminSettings />

@@ -19,7 +19,9 @@ export function AdminEvents() {
       setEvents((current) => [event, ...current].slice(0, MAX_SHOWN));
     };
     for (const type of EVENT_TYPES) source.addEventListener(type, onEvent);
-    source.addEventListener('dropped', (message: MessageEvent<string>) => setDropped((n) => n + (JSON.parse(message.data) as { dropped: number }).dropped));
+    source.addEventListener('dropped', (message: MessageEvent<string>) =>
+      setDropped((n) => n + (JSON.parse(message.data) as { dropped: number }).dropped),
+    );
     source.onopen = () => setConnected(true);
     source.onerror = () => setConnected(false);
     return () => source.close();
@@ -29,14 +31,17 @@ export function AdminEvents() {
     <section aria-label="Server events" className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm max-sm:p-4">
       <h2 className="text-xl font-semibold">What the servers did</h2>
       <p className="text-sm text-slate-600">
-        {connected ? '● live' : '○ connecting…'} · newest first · {dropped > 0 ? `${dropped} dropped because this tab fell behind` : 'none dropped'}
+        {connected ? '● live' : '○ connecting…'} · newest first ·{' '}
+        {dropped > 0 ? `${dropped} dropped because this tab fell behind` : 'none dropped'}
       </p>
       <ol className="mt-3 max-h-80 overflow-auto font-mono text-sm" data-testid="admin-events">
         {events.map((event) => (
           <li key={event.id} className="flex flex-wrap gap-x-3 border-b border-slate-100 py-1">
             <span className="text-slate-600">{new Date(event.at).toLocaleTimeString()}</span>
             <span className="w-16">{event.strategy ?? '·'}</span>
-            <span className={event.type === 'rejection' || event.type === 'refresh_reused' ? 'font-semibold text-red-700' : ''}>{event.type}</span>
+            <span className={event.type === 'rejection' || event.type === 'refresh_reused' ? 'font-semibold text-red-700' : ''}>
+              {event.type}
+            </span>
             <span>{event.username ?? ''}</span>
             {event.code && <span className="text-red-700">{event.code}</span>}
             {event.durationMs !== null && <span className="text-slate-600">{event.durationMs.toFixed(2)} ms</span>}

@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api, type ApiResult, type KeysBody } from '@/lib/client/api';
 import type { SigningKeySummary } from '@/lib/jwt/signing-keys';
 
@@ -15,14 +15,13 @@ export function AdminKeys() {
   const [keys, setKeys] = useState<SigningKeySummary[] | null>(null);
   const [message, setMessage] = useState<string | null>(null);
 
-  const load = useCallback(async () => {
-    const result = await api.admin.keys();
-    if (result.ok) setKeys(result.data.keys);
-  }, []);
-
   useEffect(() => {
+    const load = async () => {
+      const result = await api.admin.keys();
+      if (result.ok) setKeys(result.data.keys);
+    };
     void load();
-  }, [load]);
+  }, []);
 
   async function change(action: () => Promise<ApiResult<KeysBody>>) {
     const result = await action();
@@ -38,7 +37,11 @@ export function AdminKeys() {
     <section aria-label="Signing keys" className="flex flex-col gap-3 rounded-xl border border-slate-200 bg-white p-6 shadow-sm max-sm:p-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2 className="text-xl font-semibold">JWT signing keys</h2>
-        <button type="button" onClick={() => void change(api.admin.rotateKey)} className="rounded-md bg-sky-800 px-4 py-2 font-semibold text-white hover:bg-sky-900">
+        <button
+          type="button"
+          onClick={() => void change(api.admin.rotateKey)}
+          className="rounded-md bg-sky-800 px-4 py-2 font-semibold text-white hover:bg-sky-900"
+        >
           Rotate signing key
         </button>
       </div>
@@ -47,17 +50,33 @@ export function AdminKeys() {
           <li key={key.kid} className="flex flex-wrap items-center justify-between gap-2 py-2">
             <span className="min-w-0 break-words">
               <span className="font-mono break-all">{key.kid}</span> <span className="text-slate-600">{key.alg}</span>{' '}
-              <span className={key.status === 'retired' ? 'text-slate-600' : key.status === 'current' ? 'font-semibold text-emerald-800' : 'text-amber-800'}>{STATUS_LABEL[key.status]}</span>
+              <span
+                className={
+                  key.status === 'retired'
+                    ? 'text-slate-600'
+                    : key.status === 'current'
+                      ? 'font-semibold text-emerald-800'
+                      : 'text-amber-800'
+                }
+              >
+                {STATUS_LABEL[key.status]}
+              </span>
             </span>
             {key.status === 'previous' && (
-              <button type="button" onClick={() => void change(() => api.admin.retireKey(key.kid))} className="rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-50">
+              <button
+                type="button"
+                onClick={() => void change(() => api.admin.retireKey(key.kid))}
+                className="rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-50"
+              >
                 Retire
               </button>
             )}
           </li>
         ))}
       </ul>
-      <p role="status" className="text-sm font-medium">{message}</p>
+      <p role="status" className="text-sm font-medium">
+        {message}
+      </p>
     </section>
   );
 }

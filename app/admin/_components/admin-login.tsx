@@ -24,21 +24,46 @@ export function AdminLogin({ checking, signIn }: AdminLoginProps) {
   }
 
   return (
-    <form onSubmit={(event) => void login(event)} aria-label="Admin login" className="flex max-w-md flex-col gap-3 rounded-xl border border-slate-200 bg-white p-6 shadow-sm max-sm:p-4">
+    <form
+      onSubmit={(event) => void login(event)}
+      aria-label="Admin login"
+      className="flex max-w-md flex-col gap-3 rounded-xl border border-slate-200 bg-white p-6 shadow-sm max-sm:p-4"
+    >
       <h2 className="text-xl font-semibold">Administrator login</h2>
       <label className="flex flex-col gap-1 text-sm font-medium">
         Username
-        <input value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username" className="rounded-md border border-slate-300 px-3 py-2 text-base" />
+        <input
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+          autoComplete="username"
+          className="rounded-md border border-slate-300 px-3 py-2 text-base"
+        />
       </label>
       <label className="flex flex-col gap-1 text-sm font-medium">
         Password
-        <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" className="rounded-md border border-slate-300 px-3 py-2 text-base" />
+        <input
+          type="password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          autoComplete="current-password"
+          className="rounded-md border border-slate-300 px-3 py-2 text-base"
+        />
       </label>
-      <button type="submit" disabled={checking} className="rounded-md bg-slate-900 px-4 py-2 font-semibold text-white hover:bg-slate-700 disabled:opacity-50">
+      <button
+        type="submit"
+        disabled={checking}
+        className="rounded-md bg-slate-900 px-4 py-2 font-semibold text-white hover:bg-slate-700 disabled:opacity-50"
+      >
         {checking ? 'Checking admin session…' : 'Log in as administrator'}
       </button>
-      <p className="text-sm text-slate-600">Demo: {DEMO_ADMIN.username} / {DEMO_ADMIN.password}. The cookie it sets is sent to /api/admin only.</p>
-      {error && <p role="alert" className="text-sm font-medium text-red-700">✕ {error}</p>}
+      <p className="text-sm text-slate-600">
+        Demo: {DEMO_ADMIN.username} / {DEMO_ADMIN.password}. The cookie it sets is sent to /api/admin only.
+      </p>
+      {error && (
+        <p role="alert" className="text-sm font-medium text-red-700">
+          ✕ {error}
+        </p>
+      )}
     </form>
   );
 }

@@ -6,6 +6,8 @@ import { useAdminSettings } from '@/lib/client/use-admin-settings';
 import { ACCESS_TOKEN_TTL_PRESETS, ACCESS_TOKEN_TTL_SECONDS, REFRESH_GRACE_SECONDS, STORE_LATENCY_MS } from '@/lib/policy';
 import type { RuntimeSettings } from '@/lib/settings/settings';
 
+const PRESET_ON = 'border-sky-700 bg-sky-700 text-white';
+const PRESET_OFF = 'border-slate-300 hover:bg-slate-50';
 const box = 'flex flex-col gap-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm max-sm:p-4';
 
 /** The runtime demo settings, shared by every instance through the store. */
@@ -58,7 +60,7 @@ function SettingsForm({ state, message, apply }: SettingsFormProps) {
             type="button"
             aria-pressed={state.settings.accessTokenTtlSeconds === preset.seconds}
             onClick={() => apply({ accessTokenTtlSeconds: preset.seconds })}
-            className={`rounded-md border px-3 py-1.5 ${state.settings.accessTokenTtlSeconds === preset.seconds ? 'border-sky-700 bg-sky-700 text-white' : 'border-slate-300 hover:bg-slate-50'}`}
+            className={`rounded-md border px-3 py-1.5 ${state.settings.accessTokenTtlSeconds === preset.seconds ? PRESET_ON : PRESET_OFF}`}
           >
             {preset.label}
           </button>
@@ -94,19 +96,34 @@ function SettingsForm({ state, message, apply }: SettingsFormProps) {
         </label>
         <label className="flex items-center gap-2 text-sm">
           Simulated store latency (ms)
-          <input type="number" min={STORE_LATENCY_MS.min} max={STORE_LATENCY_MS.max} value={draft.storeLatencyMs} onChange={number('storeLatencyMs')} className="w-24 rounded-md border border-slate-300 px-2 py-1" />
+          <input
+            type="number"
+            min={STORE_LATENCY_MS.min}
+            max={STORE_LATENCY_MS.max}
+            value={draft.storeLatencyMs}
+            onChange={number('storeLatencyMs')}
+            className="w-24 rounded-md border border-slate-300 px-2 py-1"
+          />
         </label>
       </div>
       <div className="flex flex-wrap items-center gap-4">
-        <button type="submit" className="rounded-md bg-slate-900 px-4 py-2 font-semibold text-white hover:bg-slate-700">Save settings</button>
+        <button type="submit" className="rounded-md bg-slate-900 px-4 py-2 font-semibold text-white hover:bg-slate-700">
+          Save settings
+        </button>
         <span className="text-sm text-slate-600" data-testid="settings-version">
-          version {state.version} · this instance ({state.instance.id}) has served it since {new Date(state.instance.receivedAt).toLocaleTimeString()}
+          version {state.version} · this instance ({state.instance.id}) has served it since{' '}
+          {new Date(state.instance.receivedAt).toLocaleTimeString()}
         </span>
-        {message && <span role="status" className="text-sm font-medium">{message}</span>}
+        {message && (
+          <span role="status" className="text-sm font-medium">
+            {message}
+          </span>
+        )}
       </div>
       {state.settings.storeLatencyMs > 0 && (
         <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          <span aria-hidden="true">⚠ </span>Simulated: every store call now waits {state.settings.storeLatencyMs} ms before it runs. The timings shown include this delay.
+          <span aria-hidden="true">⚠ </span>Simulated: every store call now waits {state.settings.storeLatencyMs} ms before it runs. The
+          timings shown include this delay.
         </p>
       )}
     </form>

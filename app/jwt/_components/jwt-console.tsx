@@ -11,7 +11,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 function toCall(result: ApiResult<JwtMeBody>): MeCall {
   const { meta } = result;
   const outcome = result.ok ? { ok: true as const, body: result.data } : { ok: false as const, error: result.error };
-  return { status: result.status, ...outcome, verifyMs: phaseDuration(meta.phases, 'verify'), storeLookups: meta.storeLookups, at: meta.at };
+  return {
+    status: result.status,
+    ...outcome,
+    verifyMs: phaseDuration(meta.phases, 'verify'),
+    storeLookups: meta.storeLookups,
+    at: meta.at,
+  };
 }
 
 /**
@@ -45,22 +51,25 @@ export function JwtConsole({ hasAccessToken }: { hasAccessToken: boolean }) {
   }, []);
 
   /** GET /api/jwt/me; on a 401 refresh once and retry, as any client of short-lived tokens must. */
-  const check = useCallback(async (quiet = false) => {
-    let call = toCall(await api.jwt.me());
-    if (call.status === 401 && !call.ok && call.error.error !== 'token_revoked') {
-      const reason = call.error.error;
-      const refreshed = await refreshTokens();
-      if (refreshed.ok) {
-        setRefreshes((count) => count + 1);
-        log(`/api/jwt/me → 401 ${reason}; POST /api/jwt/refresh → 200, token rotated`);
-        call = toCall(await api.jwt.me());
-      } else if (!quiet) {
-        log(`/api/jwt/me → 401 ${reason}; POST /api/jwt/refresh → ${refreshed.error}`);
+  const check = useCallback(
+    async (quiet = false) => {
+      let call = toCall(await api.jwt.me());
+      if (call.status === 401 && !call.ok && call.error.error !== 'token_revoked') {
+        const reason = call.error.error;
+        const refreshed = await refreshTokens();
+        if (refreshed.ok) {
+          setRefreshes((count) => count + 1);
+          log(`/api/jwt/me → 401 ${reason}; POST /api/jwt/refresh → 200, token rotated`);
+          call = toCall(await api.jwt.me());
+        } else if (!quiet) {
+          log(`/api/jwt/me → 401 ${reason}; POST /api/jwt/refresh → ${refreshed.error}`);
+        }
       }
-    }
-    setMe(call);
-    return call;
-  }, [log]);
+      setMe(call);
+      return call;
+    },
+    [log],
+  );
 
   // On arrival: pick up an existing login (refreshing if needed), quietly.
   useEffect(() => {
@@ -113,7 +122,14 @@ export function JwtConsole({ hasAccessToken }: { hasAccessToken: boolean }) {
   const current = me?.ok ? me.body : null;
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,22rem)_minmax(0,1fr)]">
-      <JwtAccount user={current?.user ?? null} busy={busy} loginError={loginError} onLogin={(event) => void login(event)} onCheck={() => void check()} onLogout={() => void logout()} />
+      <JwtAccount
+        user={current?.user ?? null}
+        busy={busy}
+        loginError={loginError}
+        onLogin={(event) => void login(event)}
+        onCheck={() => void check()}
+        onLogout={() => void logout()}
+      />
       <JwtMePanel me={me} refreshes={refreshes} events={events} />
     </div>
   );

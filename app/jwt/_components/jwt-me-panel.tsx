@@ -5,8 +5,7 @@ import { useNow } from '@/lib/client/use-now';
 
 /** One call of GET /api/jwt/me as the page saw it. */
 export type MeCall = { status: number; verifyMs: number | null; storeLookups: number | null; at: number } & (
-  | { ok: true; body: JwtMeBody }
-  | { ok: false; error: ApiError }
+  { ok: true; body: JwtMeBody } | { ok: false; error: ApiError }
 );
 
 function Stat({ label, value, testId, tone }: { label: string; value: string; testId: string; tone?: 'good' | 'bad' }) {
@@ -14,7 +13,9 @@ function Stat({ label, value, testId, tone }: { label: string; value: string; te
   return (
     <div className="min-w-0 rounded-lg bg-slate-50 px-3 py-2">
       <dt className="text-xs font-medium tracking-wide text-slate-600 uppercase">{label}</dt>
-      <dd data-testid={testId} className={`font-mono text-lg font-semibold ${color}`}>{value}</dd>
+      <dd data-testid={testId} className={`font-mono text-lg font-semibold ${color}`}>
+        {value}
+      </dd>
     </div>
   );
 }
@@ -25,7 +26,10 @@ export function JwtMePanel({ me, refreshes, events }: { me: MeCall | null; refre
   const current = me?.ok ? me.body : null;
   const secondsLeft = current ? Math.max(0, Math.round(current.token.exp - now / 1000)) : null;
   return (
-    <section className="flex min-w-0 flex-col gap-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm max-sm:p-4" aria-label="Access token">
+    <section
+      className="flex min-w-0 flex-col gap-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm max-sm:p-4"
+      aria-label="Access token"
+    >
       <h2 className="text-xl font-semibold">GET /api/jwt/me</h2>
       {me === null ? (
         <p className="text-slate-600">Not called yet.</p>
@@ -40,7 +44,9 @@ export function JwtMePanel({ me, refreshes, events }: { me: MeCall | null; refre
           {current ? (
             <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-6 gap-y-2 font-mono text-sm">
               <dt className="text-slate-600">jti</dt>
-              <dd data-testid="jwt-jti" className="break-all">{current.token.jti}</dd>
+              <dd data-testid="jwt-jti" className="break-all">
+                {current.token.jti}
+              </dd>
               <dt className="text-slate-600">kid</dt>
               <dd className="break-all">{current.token.kid}</dd>
               <dt className="text-slate-600">issued</dt>
@@ -54,14 +60,20 @@ export function JwtMePanel({ me, refreshes, events }: { me: MeCall | null; refre
               </dd>
             </dl>
           ) : (
-            <p data-testid="jwt-me-error" className="font-mono text-sm break-words text-red-700">{me.ok ? '' : `${me.error.error}: ${me.error.message}`}</p>
+            <p data-testid="jwt-me-error" className="font-mono text-sm break-words text-red-700">
+              {me.ok ? '' : `${me.error.error}: ${me.error.message}`}
+            </p>
           )}
         </>
       )}
       <div>
         <h3 className="text-sm font-semibold text-slate-600">Events</h3>
         <ol data-testid="jwt-events" className="mt-1 space-y-0.5 font-mono text-xs break-words text-slate-700">
-          {events.length === 0 ? <li className="text-slate-600">none yet</li> : events.map((line, index) => <li key={`${index}-${line}`}>{line}</li>)}
+          {events.length === 0 ? (
+            <li className="text-slate-600">none yet</li>
+          ) : (
+            events.map((line, index) => <li key={`${index}-${line}`}>{line}</li>)
+          )}
         </ol>
       </div>
     </section>

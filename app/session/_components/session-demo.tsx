@@ -18,7 +18,13 @@ const time = (ms: number) => new Date(ms).toLocaleTimeString();
 
 function toCheck(result: ApiResult<SessionMeBody>): CheckResult {
   const { meta } = result;
-  return { status: result.status, serverTiming: meta.serverTiming, storeLookups: meta.storeLookups, error: result.ok ? null : result.error.error, at: meta.at };
+  return {
+    status: result.status,
+    serverTiming: meta.serverTiming,
+    storeLookups: meta.storeLookups,
+    error: result.ok ? null : result.error.error,
+    at: meta.at,
+  };
 }
 
 /**
@@ -48,7 +54,11 @@ export function SessionDemo({ signedIn }: { signedIn: boolean }) {
   }, []);
 
   useEffect(() => {
-    if (signedIn) void checkMe().then((ok) => (ok ? loadSessions() : undefined));
+    if (!signedIn) return;
+    const arrive = async () => {
+      if (await checkMe()) await loadSessions();
+    };
+    void arrive();
   }, [signedIn, checkMe, loadSessions]);
 
   async function login(event: FormEvent, credentials: { username: string; password: string }) {
@@ -75,7 +85,16 @@ export function SessionDemo({ signedIn }: { signedIn: boolean }) {
     else setSessions([]);
   }
 
-  if (!user) return <SessionLoginForm checking={checking} busy={busy} error={error} lastCheck={check} onLogin={(event, credentials) => void login(event, credentials)} />;
+  if (!user)
+    return (
+      <SessionLoginForm
+        checking={checking}
+        busy={busy}
+        error={error}
+        lastCheck={check}
+        onLogin={(event, credentials) => void login(event, credentials)}
+      />
+    );
 
   return (
     <section className="flex flex-col gap-6">
@@ -84,11 +103,27 @@ export function SessionDemo({ signedIn }: { signedIn: boolean }) {
           <span aria-hidden="true">✓ </span>Signed in as <strong>{user.username}</strong> ({user.role})
         </p>
         <div className="flex flex-wrap gap-2">
-          <button type="button" onClick={() => void checkMe()} className="rounded-md border border-slate-300 px-3 py-2 font-medium hover:bg-slate-50">Check /me</button>
-          <button type="button" disabled={busy} onClick={() => void act(api.session.logout)} className="rounded-md border border-slate-300 px-3 py-2 font-medium hover:bg-slate-50">
+          <button
+            type="button"
+            onClick={() => void checkMe()}
+            className="rounded-md border border-slate-300 px-3 py-2 font-medium hover:bg-slate-50"
+          >
+            Check /me
+          </button>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => void act(api.session.logout)}
+            className="rounded-md border border-slate-300 px-3 py-2 font-medium hover:bg-slate-50"
+          >
             Log out
           </button>
-          <button type="button" disabled={busy} onClick={() => void act(api.session.logoutEverywhere)} className="rounded-md bg-red-700 px-3 py-2 font-semibold text-white hover:bg-red-800">
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => void act(api.session.logoutEverywhere)}
+            className="rounded-md bg-red-700 px-3 py-2 font-semibold text-white hover:bg-red-800"
+          >
             Log out everywhere
           </button>
         </div>
@@ -98,9 +133,12 @@ export function SessionDemo({ signedIn }: { signedIn: boolean }) {
         <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm" data-testid="last-check">
           <h2 className="text-base font-semibold">Last GET /api/session/me at {time(check.at)}</h2>
           <dl className="mt-2 grid grid-cols-[max-content_minmax(0,1fr)] gap-x-4 gap-y-1 font-mono text-sm">
-            <dt className="text-slate-600">status</dt><dd>{check.status}</dd>
-            <dt className="text-slate-600">Server-Timing</dt><dd className="break-words">{check.serverTiming || '(none)'}</dd>
-            <dt className="text-slate-600">X-Store-Lookups</dt><dd>{check.storeLookups ?? '(none)'}</dd>
+            <dt className="text-slate-600">status</dt>
+            <dd>{check.status}</dd>
+            <dt className="text-slate-600">Server-Timing</dt>
+            <dd className="break-words">{check.serverTiming || '(none)'}</dd>
+            <dt className="text-slate-600">X-Store-Lookups</dt>
+            <dd>{check.storeLookups ?? '(none)'}</dd>
           </dl>
         </div>
       )}

@@ -13,10 +13,17 @@ export function SessionList({ sessions, busy, onRevoke }: { sessions: SessionLis
             <span className="min-w-0">
               <span className="font-mono">{session.id.slice(0, 12)}…</span>{' '}
               {session.current && <strong className="rounded bg-violet-100 px-1.5 py-0.5 text-violet-900">this device</strong>}{' '}
-              <span className="text-slate-600">since {time(session.createdAt)}, last seen {time(session.lastSeenAt)}, idle deadline {time(session.expiresAt)}</span>
+              <span className="text-slate-600">
+                since {time(session.createdAt)}, last seen {time(session.lastSeenAt)}, idle deadline {time(session.expiresAt)}
+              </span>
               <span className="block text-xs break-words text-slate-600">{session.userAgent ?? 'unknown browser'}</span>
             </span>
-            <button type="button" disabled={busy} onClick={() => onRevoke(session.id)} className="rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-50">
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => onRevoke(session.id)}
+              className="rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-50"
+            >
               Revoke
             </button>
           </li>
