@@ -69,7 +69,12 @@ export function RaceTimeline({
       {ticks.map((tick) => (
         <g key={tick}>
           <line x1={x(now - tick)} x2={x(now - tick)} y1={0} y2={height - 20} className="stroke-slate-200" />
-          <text x={x(now - tick)} y={height - 6} textAnchor="middle" className="fill-slate-500 text-[12px]">
+          <text
+            x={tick === 0 ? width : x(now - tick)}
+            y={height - 6}
+            textAnchor={tick === 0 ? 'end' : 'middle'}
+            className="fill-slate-600 text-[12px]"
+          >
             {tick === 0 ? 'now' : `-${tick / 1000}s`}
           </text>
         </g>
