@@ -1,10 +1,11 @@
 import { expect, test } from '@playwright/test';
+import { gotoReady } from './helpers';
 
 test('the admin page: log in, revoke alice, and see it in the live event stream', async ({ page, browser }, testInfo) => {
   const alice = await browser.newContext();
   await alice.request.post('/api/session/login', { data: { username: 'alice', password: 'wonderland' } });
 
-  await page.goto('/admin');
+  await gotoReady(page, '/admin');
   await page.getByRole('button', { name: 'Log in as administrator' }).click();
   await expect(page.getByTestId('admin-signed-in')).toContainText('admin');
   await expect(page.getByText('● live')).toBeVisible();

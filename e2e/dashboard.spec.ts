@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { gotoReady } from './helpers';
 
 /**
  * The home page dashboard at projector size: both logins, the credential inspectors, and the
@@ -15,7 +16,7 @@ async function resetSettings(page: Page) {
 }
 
 async function openDashboard(page: Page, query = '') {
-  await page.goto(`/${query}`);
+  await gotoReady(page, `/${query}`);
   await page.getByRole('button', { name: 'Sign in as admin' }).click();
   await expect(page.getByRole('button', { name: /^Revoke / })).toBeVisible();
 }
@@ -137,7 +138,7 @@ test('the numbers come from the server: 50 ms of simulated store latency shows i
 });
 
 test('keyboard shortcuts are listed on "?"', async ({ page }) => {
-  await page.goto('/');
+  await gotoReady(page, '/');
   await page.keyboard.press('?');
   const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(dialog).toContainText('revoke the user');

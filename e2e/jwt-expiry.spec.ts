@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { gotoReady, reloadReady } from './helpers';
 
 // This server issues 5 s access tokens (ACCESS_TOKEN_TTL_SECONDS=5, see playwright.config.ts).
 test.use({ baseURL: `http://127.0.0.1:${process.env.E2E_SHORT_TTL_PORT ?? 3101}` });
@@ -7,7 +8,7 @@ const ACCESS_TTL_MS = 5_000;
 const CLOCK_TOLERANCE_MS = 5_000;
 
 test('the page keeps working across access-token expiry by refreshing', async ({ page, context, baseURL }) => {
-  await page.goto('/jwt');
+  await gotoReady(page, '/jwt');
   await page.getByLabel('Password').fill('wonderland');
   await page.getByRole('button', { name: 'Log in' }).click();
   await expect(page.getByTestId('jwt-me-status')).toHaveText('200');
@@ -30,7 +31,7 @@ test('the page keeps working across access-token expiry by refreshing', async ({
 });
 
 test('after logout the refresh fails, and the access token works until it expires, then /api/jwt/me is 401', async ({ page, context, baseURL, request }) => {
-  await page.goto('/jwt');
+  await gotoReady(page, '/jwt');
   await page.getByLabel('Password').fill('wonderland');
   await page.getByRole('button', { name: 'Log in' }).click();
   await expect(page.getByTestId('jwt-me-status')).toHaveText('200');
@@ -57,6 +58,6 @@ test('after logout the refresh fails, and the access token works until it expire
   const expired = await request.get('/api/jwt/me', { headers: bearer });
   expect((await expired.json()).error).toBe('token_expired');
   // And the page, which has no cookies any more, cannot get back in without logging in.
-  await page.reload();
+  await reloadReady(page);
   await expect(page.getByLabel('Password')).toBeVisible();
 });

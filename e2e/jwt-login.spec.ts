@@ -1,7 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
+import { gotoReady } from './helpers';
 
 async function logInOnPage(page: Page, username = 'alice', password = 'wonderland') {
-  await page.goto('/jwt');
+  await gotoReady(page, '/jwt');
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Log in' }).click();

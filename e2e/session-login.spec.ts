@@ -1,9 +1,10 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { gotoReady } from './helpers';
 
 const COOKIE = '__Host-session';
 
 async function logInThroughPage(page: Page, username = 'alice', password = 'wonderland') {
-  await page.goto('/session');
+  await gotoReady(page, '/session');
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Log in with a session cookie' }).click();
@@ -88,7 +89,7 @@ test('"log out everywhere" in one browser ends the session in another on its nex
 });
 
 test('a wrong password shows an error and sets no cookie', async ({ page, context }) => {
-  await page.goto('/session');
+  await gotoReady(page, '/session');
   await page.getByLabel('Username').fill('alice');
   await page.getByLabel('Password').fill('not-her-password');
   await page.getByRole('button', { name: 'Log in with a session cookie' }).click();

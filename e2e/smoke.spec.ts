@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
+import { gotoReady } from './helpers';
 
 test('the home page renders both strategies and the store badge', async ({ page }, testInfo) => {
-  await page.goto('/');
+  await gotoReady(page, '/');
   await expect(page.getByRole('heading', { level: 1, name: 'session-vs-jwt' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: 'Session cookie' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: 'JWT + refresh' })).toBeVisible();

@@ -7,8 +7,6 @@
  */
 import { createHash } from 'node:crypto';
 
-export type { CookieAttributes, CookieView } from '@/lib/http/cookies';
-
 /** "Fe26.2*1*63ab0057…4Ww~2": enough to see the shape, far too little to replay. */
 export function redactSeal(value: string): string {
   return value.length <= 24 ? '…' : `${value.slice(0, 16)}…${value.slice(-6)}`;

@@ -1,24 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { median, parseServerTiming, summarize } from './request-stats';
-
-describe('parseServerTiming', () => {
-  it('reads names and durations and ignores descriptions', () => {
-    expect(parseServerTiming('unseal;dur=0.412, lookup;dur=1.830')).toEqual([
-      { name: 'unseal', durationMs: 0.412 },
-      { name: 'lookup', durationMs: 1.83 },
-    ]);
-    expect(parseServerTiming('verify;desc="local";dur=0.05')).toEqual([{ name: 'verify', durationMs: 0.05 }]);
-    expect(parseServerTiming('cache')).toEqual([{ name: 'cache', durationMs: 0 }]);
-    expect(parseServerTiming(null)).toEqual([]);
-    expect(parseServerTiming('x;dur=abc')).toEqual([]);
-  });
-});
+import { median, summarize } from './request-stats';
 
 describe('summarize', () => {
   it('totals requests, lookups and bytes, and takes the median auth cost', () => {
     const totals = summarize([
-      { at: 1, status: 200, phases: [{ name: 'unseal', durationMs: 1 }, { name: 'lookup', durationMs: 2 }], storeLookups: 1, credentialBytes: 300, instance: 'a' },
-      { at: 2, status: 200, phases: [{ name: 'unseal', durationMs: 1 }, { name: 'lookup', durationMs: 4 }], storeLookups: 1, credentialBytes: 300, instance: 'a' },
+      {
+        at: 1,
+        status: 200,
+        phases: [
+          { name: 'unseal', durationMs: 1 },
+          { name: 'lookup', durationMs: 2 },
+        ],
+        storeLookups: 1,
+        credentialBytes: 300,
+        instance: 'a',
+      },
+      {
+        at: 2,
+        status: 200,
+        phases: [
+          { name: 'unseal', durationMs: 1 },
+          { name: 'lookup', durationMs: 4 },
+        ],
+        storeLookups: 1,
+        credentialBytes: 300,
+        instance: 'a',
+      },
       { at: 3, status: 401, phases: [{ name: 'unseal', durationMs: 0.5 }], storeLookups: 0, credentialBytes: 0, instance: 'a' },
     ]);
     expect(totals).toEqual({ requests: 3, lookups: 2, lookupsPerRequest: 2 / 3, credentialBytesPerRequest: 200, medianAuthMs: 3 });

@@ -1,25 +1,9 @@
 /**
  * Client-side bookkeeping for the dashboard, from what the server reported on each response:
- * `Server-Timing` phases, `X-Store-Lookups` and `X-Credential-Bytes`. Pure and framework-free.
+ * `Server-Timing` phases, `X-Store-Lookups` and `X-Credential-Bytes`. Pure and framework-free. The
+ * header is parsed once, by `lib/client/server-timing.ts`.
  */
-export interface TimingPhase {
-  name: string;
-  durationMs: number;
-}
-
-/** Parses `unseal;dur=0.412, lookup;dur=1.830` (descriptions and unknown params ignored). */
-export function parseServerTiming(header: string | null): TimingPhase[] {
-  if (!header) return [];
-  const phases: TimingPhase[] = [];
-  for (const metric of header.split(',')) {
-    const [rawName, ...params] = metric.split(';').map((part) => part.trim());
-    if (!rawName) continue;
-    const dur = params.find((param) => param.toLowerCase().startsWith('dur='));
-    const durationMs = dur === undefined ? 0 : Number(dur.slice(4));
-    if (Number.isFinite(durationMs)) phases.push({ name: rawName, durationMs });
-  }
-  return phases;
-}
+import type { TimingPhase } from '@/lib/http/server-timing';
 
 export interface ObservedRequest {
   at: number;

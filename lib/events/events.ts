@@ -3,7 +3,7 @@
  * refreshes, rejections with their reason, revocations, key and settings changes. Each carries
  * the instance that handled it and, where there was work to time, its measured duration.
  */
-const EVENT_TYPES = [
+export const EVENT_TYPES = [
   'login',
   'lookup',
   'verify',

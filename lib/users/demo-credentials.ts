@@ -8,8 +8,6 @@ export const DEMO_CREDENTIALS = [
   { username: 'admin', password: 'control-room', role: 'admin' },
 ] as const;
 
-export type DemoCredential = (typeof DEMO_CREDENTIALS)[number];
-
 /** The account the dashboard's one-key login and the forms' defaults use. */
 export const DEFAULT_DEMO_USER = DEMO_CREDENTIALS[0];
 

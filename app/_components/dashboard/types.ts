@@ -1,37 +1,8 @@
 import type { ObservedRequest } from '@/lib/dashboard/request-stats';
+import type { User } from '@/lib/users/users';
 
+/** UI-only types of the dashboard; what the API sends is typed in lib/client/api.ts. */
 export type StrategyId = 'session' | 'jwt';
-
-export interface User {
-  id: string;
-  username: string;
-  role: string;
-}
-
-export interface CookieView {
-  name: string;
-  sizeBytes: number;
-  preview: string;
-  attributes: { httpOnly: boolean; secure: boolean; sameSite: string; path: string; maxAgeSeconds: number; expiresAt: number };
-}
-
-export interface SessionInspection {
-  cookie: CookieView;
-  contains: string;
-  record: { storeKey: string; user: User; id: string; createdAt: number; lastSeenAt: number; expiresAt: number; absoluteExpiresAt: number; userAgent: string | null };
-}
-
-export interface JwtInspection {
-  cookie: CookieView;
-  header: { alg: string; kid: string; typ: string };
-  payload: Record<string, string | number> & { exp: number; iat: number };
-  signature: string;
-}
-
-export interface RefreshInspection {
-  cookie: CookieView;
-  family: { id: string; generation: number; currentSince: number; idleExpiresAt: number; absoluteExpiresAt: number; parent: string | null };
-}
 
 /** One completed request on the race timeline. */
 export interface RaceMark {
@@ -43,6 +14,8 @@ export interface RaceMark {
 
 export interface LaneState {
   user: User | null;
+  /** The page was loaded with this strategy's credential and is asking the server about it. */
+  restoring: boolean;
   requests: ObservedRequest[];
   marks: RaceMark[];
   last: (ObservedRequest & { code: string | null; path: string }) | null;
@@ -52,11 +25,13 @@ export interface LaneState {
   error: string | null;
 }
 
-export const EMPTY_LANE: LaneState = { user: null, requests: [], marks: [], last: null, firstRejectionAt: null, firstRejectionCode: null, error: null };
-
-export interface RuntimeSettings {
-  accessTokenTtlSeconds: number;
-  denylist: boolean;
-  refreshGraceSeconds: number;
-  storeLatencyMs: number;
-}
+export const EMPTY_LANE: LaneState = {
+  user: null,
+  restoring: false,
+  requests: [],
+  marks: [],
+  last: null,
+  firstRejectionAt: null,
+  firstRejectionCode: null,
+  error: null,
+};

@@ -1,0 +1,56 @@
+/**
+ * The dashboard's setup in its URL (`?present=1&ttl=10&denylist=0&interval=500`), so a presenter
+ * can bookmark it. Pure: the page's server component parses it (the first render already has the
+ * right layout), the client writes it back as things change.
+ */
+import { ACCESS_TOKEN_TTL_SECONDS } from '@/lib/policy';
+
+/** How often each column asks its `/me`, in milliseconds. */
+export const POLL_INTERVALS_MS: readonly number[] = [250, 500, 1000, 2000];
+const DEFAULT_POLL_INTERVAL_MS = 1000;
+
+export interface DashboardUrlState {
+  present: boolean;
+  interval: number;
+  /** Wanted settings, applied once an admin is signed in; null: leave the server's. */
+  ttl: number | null;
+  denylist: boolean | null;
+}
+
+export type SearchParamsRecord = Record<string, string | string[] | undefined>;
+
+function first(params: URLSearchParams | SearchParamsRecord, key: string): string | null {
+  if (params instanceof URLSearchParams) return params.get(key);
+  const value = params[key];
+  return (Array.isArray(value) ? value[0] : value) ?? null;
+}
+
+export function parseUrlState(params: URLSearchParams | SearchParamsRecord): DashboardUrlState {
+  const interval = Number(first(params, 'interval'));
+  const ttlParam = first(params, 'ttl');
+  const ttl = ttlParam === null ? NaN : Number(ttlParam);
+  const denylist = first(params, 'denylist');
+  return {
+    present: first(params, 'present') === '1',
+    interval: POLL_INTERVALS_MS.includes(interval) ? interval : DEFAULT_POLL_INTERVAL_MS,
+    ttl: Number.isInteger(ttl) && ttl >= ACCESS_TOKEN_TTL_SECONDS.min && ttl <= ACCESS_TOKEN_TTL_SECONDS.max ? ttl : null,
+    denylist: denylist === '1' ? true : denylist === '0' ? false : null,
+  };
+}
+
+/** The query string for the current setup, keeping any other parameters; '' for none. */
+export function urlStateQuery(
+  current: URLSearchParams,
+  state: { present: boolean; interval: number; settings: { accessTokenTtlSeconds: number; denylist: boolean } | null },
+): string {
+  const params = new URLSearchParams(current);
+  const set = (key: string, value: string | null) => (value === null ? params.delete(key) : params.set(key, value));
+  set('present', state.present ? '1' : null);
+  set('interval', state.interval === DEFAULT_POLL_INTERVAL_MS ? null : String(state.interval));
+  if (state.settings) {
+    set('ttl', String(state.settings.accessTokenTtlSeconds));
+    set('denylist', state.settings.denylist ? '1' : '0');
+  }
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}
