@@ -47,7 +47,14 @@ export default defineConfig({
       : {
           executablePath: systemChromium,
           // Without these, Chromium keeps dialling Google services this sandbox cannot reach.
-          args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+          ],
         },
   },
   projects: [{ name: 'chromium' }],

@@ -28,7 +28,12 @@ async function logInBoth(api: APIRequestContext) {
 }
 
 /** Polls a /me endpoint until it answers 401; returns ms from `since` to that first rejection. */
-async function timeToFirstRejection(api: APIRequestContext, path: string, since: number, deadlineMs: number): Promise<{ ms: number; code: string }> {
+async function timeToFirstRejection(
+  api: APIRequestContext,
+  path: string,
+  since: number,
+  deadlineMs: number,
+): Promise<{ ms: number; code: string }> {
   for (;;) {
     const response = await api.get(path);
     if (response.status() === 401) return { ms: Date.now() - since, code: (await response.json()).error };
@@ -82,7 +87,10 @@ test('revoke: the session stops at once, the JWT only when its 5 s access token 
   expect(refresh.status()).toBe(401);
   expect(['refresh_reused', 'refresh_revoked']).toContain((await refresh.json()).error);
 
-  testInfo.annotations.push({ type: 'time to first rejection', description: `session ${session.ms} ms, jwt ${jwt.ms} ms (denylist off, 5 s access tokens)` });
+  testInfo.annotations.push({
+    type: 'time to first rejection',
+    description: `session ${session.ms} ms, jwt ${jwt.ms} ms (denylist off, 5 s access tokens)`,
+  });
   console.log(`[race, denylist off] session rejected after ${session.ms} ms, jwt after ${jwt.ms} ms`);
   await alice.close();
   await admin.close();
@@ -138,7 +146,12 @@ test('the admin cookie is scoped to /api/admin and never sent elsewhere', async 
 });
 
 test('admin routes answer 401 without a session and 403 to a signed-in non-admin', async ({ browser, request }) => {
-  for (const [method, path] of [['GET', '/api/admin/settings'], ['POST', '/api/admin/revoke'], ['GET', '/api/admin/keys'], ['POST', '/api/admin/keys/rotate']] as const) {
+  for (const [method, path] of [
+    ['GET', '/api/admin/settings'],
+    ['POST', '/api/admin/revoke'],
+    ['GET', '/api/admin/keys'],
+    ['POST', '/api/admin/keys/rotate'],
+  ] as const) {
     const response = await request.fetch(path, { method, data: method === 'POST' ? { username: 'alice' } : undefined });
     expect(response.status(), path).toBe(401);
   }
@@ -156,7 +169,14 @@ test('admin routes answer 401 without a session and 403 to a signed-in non-admin
 test('invalid settings are refused with 400 and change nothing', async ({ browser }) => {
   const admin = await adminContext(browser);
   const before = await (await admin.request.get('/api/admin/settings')).json();
-  for (const bad of [{ accessTokenTtlSeconds: 4 }, { accessTokenTtlSeconds: '60' }, { denylist: 'yes' }, { storeLatencyMs: 99999 }, { unknown: 1 }, [1, 2]]) {
+  for (const bad of [
+    { accessTokenTtlSeconds: 4 },
+    { accessTokenTtlSeconds: '60' },
+    { denylist: 'yes' },
+    { storeLatencyMs: 99999 },
+    { unknown: 1 },
+    [1, 2],
+  ]) {
     const response = await admin.request.put('/api/admin/settings', { data: bad });
     expect(response.status(), JSON.stringify(bad)).toBe(400);
     expect((await response.json()).error).toBe('bad_request');

@@ -72,7 +72,9 @@ test('logging in on both sides shows what each browser holds and what the server
   await page.screenshot({ path: testInfo.outputPath('dashboard-signed-in-1440x900.png'), fullPage: true });
 });
 
-test('the race with 5 s access tokens: session rejected within two polls, JWT counts down and falls at expiry', async ({ page }, testInfo) => {
+test('the race with 5 s access tokens: session rejected within two polls, JWT counts down and falls at expiry', async ({
+  page,
+}, testInfo) => {
   await openDashboard(page, '?present=1&ttl=5&denylist=0');
   await expect(page.locator('main')).toHaveAttribute('data-presenter', 'on');
   await expect(page.getByRole('button', { name: '5 s' })).toHaveAttribute('aria-pressed', 'true');
@@ -98,7 +100,10 @@ test('the race with 5 s access tokens: session rejected within two polls, JWT co
   const jwtSeconds = Number((await page.getByTestId('time-to-rejection-jwt').textContent())!.replace(' s', ''));
   expect(jwtSeconds).toBeGreaterThan(sessionSeconds);
   expect(jwtSeconds).toBeLessThanOrEqual(7);
-  testInfo.annotations.push({ type: 'dashboard time to first rejection', description: `session ${sessionSeconds} s, jwt ${jwtSeconds} s (5 s tokens, 1 s polls, denylist off)` });
+  testInfo.annotations.push({
+    type: 'dashboard time to first rejection',
+    description: `session ${sessionSeconds} s, jwt ${jwtSeconds} s (5 s tokens, 1 s polls, denylist off)`,
+  });
   await page.screenshot({ path: testInfo.outputPath('race-both-rejected-1280x720.png') });
   // No scrolling needed for the race in presenter mode at 1280x720.
   const box = await page.getByTestId('race').boundingBox();
@@ -116,7 +121,10 @@ test('the race with the denylist on: both lanes rejected within two polls', asyn
   await expect(page.getByTestId('time-to-rejection-jwt')).toBeVisible({ timeout: 2000 });
   await expect(page.getByTestId('verdict-jwt')).toContainText('token_revoked');
   await expect(page.getByTestId('race-lesson')).toContainText('one store lookup per request');
-  testInfo.annotations.push({ type: 'dashboard time to first rejection', description: `session ${await page.getByTestId('time-to-rejection-session').textContent()}, jwt ${await page.getByTestId('time-to-rejection-jwt').textContent()} (denylist on)` });
+  testInfo.annotations.push({
+    type: 'dashboard time to first rejection',
+    description: `session ${await page.getByTestId('time-to-rejection-session').textContent()}, jwt ${await page.getByTestId('time-to-rejection-jwt').textContent()} (denylist on)`,
+  });
   await page.screenshot({ path: testInfo.outputPath('race-denylist-1280x720.png') });
 });
 

@@ -30,7 +30,12 @@ test('the page keeps working across access-token expiry by refreshing', async ({
   expect((await context.cookies(`${baseURL}/api/jwt/me`)).map((c) => c.name)).not.toContain('__Secure-refresh-token');
 });
 
-test('after logout the refresh fails, and the access token works until it expires, then /api/jwt/me is 401', async ({ page, context, baseURL, request }) => {
+test('after logout the refresh fails, and the access token works until it expires, then /api/jwt/me is 401', async ({
+  page,
+  context,
+  baseURL,
+  request,
+}) => {
   await gotoReady(page, '/jwt');
   await page.getByLabel('Password').fill('wonderland');
   await page.getByRole('button', { name: 'Log in' }).click();
@@ -53,7 +58,10 @@ test('after logout the refresh fails, and the access token works until it expire
   const bearer = { Authorization: `Bearer ${access}` };
   expect((await request.get('/api/jwt/me', { headers: bearer })).status()).toBe(200);
   await expect
-    .poll(async () => (await request.get('/api/jwt/me', { headers: bearer })).status(), { timeout: ACCESS_TTL_MS + CLOCK_TOLERANCE_MS + 5_000, intervals: [500] })
+    .poll(async () => (await request.get('/api/jwt/me', { headers: bearer })).status(), {
+      timeout: ACCESS_TTL_MS + CLOCK_TOLERANCE_MS + 5_000,
+      intervals: [500],
+    })
     .toBe(401);
   const expired = await request.get('/api/jwt/me', { headers: bearer });
   expect((await expired.json()).error).toBe('token_expired');

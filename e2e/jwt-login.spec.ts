@@ -9,7 +9,11 @@ async function logInOnPage(page: Page, username = 'alice', password = 'wonderlan
   await expect(page.getByTestId('jwt-username')).toHaveText(username);
 }
 
-test('login sets an HttpOnly access cookie and a refresh cookie scoped to the refresh path, invisible to scripts', async ({ page, context, baseURL }, testInfo) => {
+test('login sets an HttpOnly access cookie and a refresh cookie scoped to the refresh path, invisible to scripts', async ({
+  page,
+  context,
+  baseURL,
+}, testInfo) => {
   await logInOnPage(page);
   const cookies = await context.cookies();
   const access = cookies.find((c) => c.name === '__Host-access-token');
@@ -23,7 +27,10 @@ test('login sets an HttpOnly access cookie and a refresh cookie scoped to the re
   // The browser would send to /api/jwt/me only the access cookie, never the refresh token.
   const forMe = await context.cookies(`${baseURL}/api/jwt/me`);
   expect(forMe.map((c) => c.name)).toEqual(['__Host-access-token']);
-  expect((await context.cookies(`${baseURL}/api/jwt/refresh`)).map((c) => c.name).sort()).toEqual(['__Host-access-token', '__Secure-refresh-token']);
+  expect((await context.cookies(`${baseURL}/api/jwt/refresh`)).map((c) => c.name).sort()).toEqual([
+    '__Host-access-token',
+    '__Secure-refresh-token',
+  ]);
 
   await expect(page.getByTestId('jwt-me-status')).toHaveText('200');
   await expect(page.getByTestId('jwt-store-lookups')).toHaveText('0');
@@ -95,7 +102,16 @@ test('forged and broken access tokens are 401 with a Bearer challenge, never a 5
   const jwks = await (await request.get('/.well-known/jwks.json')).json();
   const kid = jwks.keys[0].kid as string;
   const now = Math.floor(Date.now() / 1000);
-  const claims = { iss: 'session-vs-jwt', aud: 'session-vs-jwt-api', sub: 'usr_admin', username: 'admin', role: 'admin', jti: 'x', iat: now, exp: now + 600 };
+  const claims = {
+    iss: 'session-vs-jwt',
+    aud: 'session-vs-jwt-api',
+    sub: 'usr_admin',
+    username: 'admin',
+    role: 'admin',
+    jti: 'x',
+    iat: now,
+    exp: now + 600,
+  };
   for (const token of [
     'garbage',
     `${b64({ alg: 'none', kid, typ: 'at+jwt' })}.${b64(claims)}.`,
@@ -126,7 +142,11 @@ test('the JWKS publishes only public Ed25519 keys with kid', async ({ request })
 });
 
 test('state-changing JWT requests from another site are refused', async ({ request }) => {
-  for (const [method, path] of [['post', '/api/jwt/login'], ['post', '/api/jwt/refresh'], ['delete', '/api/jwt/refresh']] as const) {
+  for (const [method, path] of [
+    ['post', '/api/jwt/login'],
+    ['post', '/api/jwt/refresh'],
+    ['delete', '/api/jwt/refresh'],
+  ] as const) {
     const response = await request[method](path, { headers: { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' }, data: {} });
     expect(response.status()).toBe(403);
     expect((await response.json()).error).toBe('cross_site_request');

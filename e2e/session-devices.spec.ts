@@ -12,7 +12,10 @@ async function ownSessions(request: APIRequestContext): Promise<{ id: string; cu
   return ((await response.json()) as { sessions: { id: string; current: boolean }[] }).sessions;
 }
 
-test('a user ends another of their own devices by its handle; the other device is refused at once, this one keeps working', async ({ playwright, baseURL }) => {
+test('a user ends another of their own devices by its handle; the other device is refused at once, this one keeps working', async ({
+  playwright,
+  baseURL,
+}) => {
   const laptop = await playwright.request.newContext({ baseURL });
   const phone = await playwright.request.newContext({ baseURL });
   try {
@@ -34,7 +37,10 @@ test('a user ends another of their own devices by its handle; the other device i
   }
 });
 
-test('someone else\'s handle is a 404 like an unknown one and their session survives; a malformed handle is a 400', async ({ playwright, baseURL }) => {
+test("someone else's handle is a 404 like an unknown one and their session survives; a malformed handle is a 400", async ({
+  playwright,
+  baseURL,
+}) => {
   const alice = await playwright.request.newContext({ baseURL });
   const bob = await playwright.request.newContext({ baseURL });
   try {
@@ -59,7 +65,7 @@ test('someone else\'s handle is a 404 like an unknown one and their session surv
   }
 });
 
-test('ending the current session by its handle clears this browser\'s cookie too', async ({ playwright, baseURL }) => {
+test("ending the current session by its handle clears this browser's cookie too", async ({ playwright, baseURL }) => {
   const device = await playwright.request.newContext({ baseURL });
   try {
     await logIn(device);

@@ -70,7 +70,8 @@ test('"log out everywhere" in one browser ends the session in another on its nex
   const phonePage = await phone.newPage();
   await logInThroughPage(laptopPage);
   // Other tests on this server may have left alice signed in elsewhere: count relative to now.
-  const sessionsOf = async () => ((await (await laptop.request.get('/api/session/sessions')).json()) as { sessions: { current: boolean }[] }).sessions;
+  const sessionsOf = async () =>
+    ((await (await laptop.request.get('/api/session/sessions')).json()) as { sessions: { current: boolean }[] }).sessions;
   const before = await sessionsOf();
   await logInThroughPage(phonePage);
   const after = await sessionsOf();
@@ -99,13 +100,19 @@ test('a wrong password shows an error and sets no cookie', async ({ page, contex
 
 test('a cross-site form POST to logout is refused and the session survives', async ({ page, context }) => {
   await logInThroughPage(page);
-  const response = await context.request.post('/api/session/logout', { headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' } });
+  const response = await context.request.post('/api/session/logout', {
+    headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+  });
   expect(response.status()).toBe(403);
   expect(await response.json()).toMatchObject({ error: 'cross_site_request' });
   expect((await context.request.get('/api/session/me')).status()).toBe(200);
 });
 
-test('malformed, forged and oversized session cookies are a JSON 401, never a 500, and change nothing', async ({ request, context, page }) => {
+test('malformed, forged and oversized session cookies are a JSON 401, never a 500, and change nothing', async ({
+  request,
+  context,
+  page,
+}) => {
   await logInThroughPage(page);
   const genuine = (await sessionCookie(context)).value;
   const parts = genuine.split('*');

@@ -44,7 +44,9 @@ test('the session flow on real Redis, and fails closed with 503 when Redis dies'
   await api.dispose();
 });
 
-test('the JWT flow on real Redis: /me keeps verifying while Redis is down, everything that needs the store fails closed', async ({ playwright }) => {
+test('the JWT flow on real Redis: /me keeps verifying while Redis is down, everything that needs the store fails closed', async ({
+  playwright,
+}) => {
   // A fresh Redis for this test: the previous test killed its own.
   redis = await startRedisServer({ port: redis.port });
   const api = await playwright.request.newContext({ baseURL: app.baseURL });

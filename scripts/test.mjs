@@ -64,7 +64,12 @@ if (!run('system packages', 'bash', ['scripts/ensure-system-deps.sh'])) {
     }
   }
 
-  const unitOk = run('unit and contract tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json']);
+  const unitOk = run('unit and contract tests', bin('vitest'), [
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    '--outputFile.json=test-results/vitest.json',
+  ]);
   const vitest = readJson('test-results/vitest.json');
   if (vitest) {
     totals.passed += vitest.numPassedTests;
@@ -82,7 +87,11 @@ if (!run('system packages', 'bash', ['scripts/ensure-system-deps.sh'])) {
     // A second server with 5 s access tokens for the JWT expiry specs.
     let shortTtlPort = await freePort();
     while (shortTtlPort === port) shortTtlPort = await freePort();
-    const e2eOk = run('end-to-end tests (Chromium)', bin('playwright'), ['test'], { E2E_PORT: String(port), E2E_SHORT_TTL_PORT: String(shortTtlPort), E2E_SKIP_BUILD: '1' });
+    const e2eOk = run('end-to-end tests (Chromium)', bin('playwright'), ['test'], {
+      E2E_PORT: String(port),
+      E2E_SHORT_TTL_PORT: String(shortTtlPort),
+      E2E_SKIP_BUILD: '1',
+    });
     const playwright = readJson('test-results/playwright.json');
     if (playwright?.stats) {
       totals.passed += playwright.stats.expected + playwright.stats.flaky;

@@ -35,7 +35,10 @@ export async function startAppServer(env: Record<string, string>): Promise<Runni
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`next start exited early:\n${log}`);
-    const up = await fetch(`${baseURL}/api/health`).then(() => true, () => false);
+    const up = await fetch(`${baseURL}/api/health`).then(
+      () => true,
+      () => false,
+    );
     if (up) break;
     if (Date.now() > deadline) throw new Error(`next start did not answer within 60 s:\n${log}`);
     await new Promise((resolve) => setTimeout(resolve, 200));

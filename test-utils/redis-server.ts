@@ -43,9 +43,13 @@ function exited(child: ChildProcess): Promise<void> {
 export async function startRedisServer(options: { port?: number } = {}): Promise<RunningRedis> {
   const port = options.port ?? (await findFreePort());
   const binary = process.env.REDIS_SERVER_BIN ?? 'redis-server';
-  const child = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'], {
-    stdio: 'ignore',
-  });
+  const child = spawn(
+    binary,
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'],
+    {
+      stdio: 'ignore',
+    },
+  );
   const spawnFailure = new Promise<never>((_, reject) => {
     child.once('error', (error) => reject(new Error(`could not start ${binary} (apt-get install redis-server): ${error.message}`)));
   });

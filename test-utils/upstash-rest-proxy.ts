@@ -63,9 +63,7 @@ export async function startUpstashRestProxy(options: { redisUrl: string; token?:
     const multi = redis.multi();
     for (const command of commands) multi.addCommand(command.map(String));
     const replies = (await multi.exec()) as unknown as (Reply | Error)[];
-    return replies.map((reply) =>
-      reply instanceof Error ? { error: reply.message } : { result: base64 ? encodeBase64(reply) : reply },
-    );
+    return replies.map((reply) => (reply instanceof Error ? { error: reply.message } : { result: base64 ? encodeBase64(reply) : reply }));
   }
 
   function send(response: ServerResponse, status: number, body: unknown): void {
@@ -93,9 +91,8 @@ export async function startUpstashRestProxy(options: { redisUrl: string; token?:
       }
       if (path === '/pipeline' || path === '/multi-exec') {
         if (!Array.isArray(body) || !body.every(isCommand)) return send(response, 400, { error: 'ERR a pipeline is an array of commands' });
-        const outcomes = path === '/pipeline'
-          ? await Promise.all(body.map((command) => run(command, base64)))
-          : await runTransaction(body, base64);
+        const outcomes =
+          path === '/pipeline' ? await Promise.all(body.map((command) => run(command, base64))) : await runTransaction(body, base64);
         return send(response, 200, outcomes);
       }
       return send(response, 404, { error: 'Not found' });

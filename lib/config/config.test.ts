@@ -39,7 +39,10 @@ describe('parseConfig', () => {
   });
 
   it('selects the redis driver from REDIS_URL', () => {
-    expect(parseConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }, generated).config.store).toEqual({ driver: 'redis', url: 'redis://127.0.0.1:6379' });
+    expect(parseConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }, generated).config.store).toEqual({
+      driver: 'redis',
+      url: 'redis://127.0.0.1:6379',
+    });
     expect(() => parseConfig({ REDIS_URL: 'http://nope' }, generated)).toThrow(/REDIS_URL/);
   });
 
@@ -48,11 +51,15 @@ describe('parseConfig', () => {
     expect(parseConfig(env, generated).config.store).toEqual({ driver: 'upstash', url: 'https://eu1-demo.upstash.io', token: 'tok' });
     expect(() => parseConfig({ UPSTASH_REDIS_REST_URL: 'https://eu1-demo.upstash.io' }, generated)).toThrow(/both/);
     expect(() => parseConfig({ UPSTASH_REDIS_REST_URL: 'http://example.org', UPSTASH_REDIS_REST_TOKEN: 't' }, generated)).toThrow(/https/);
-    expect(parseConfig({ UPSTASH_REDIS_REST_URL: 'http://127.0.0.1:8080', UPSTASH_REDIS_REST_TOKEN: 't' }, generated).config.store.driver).toBe('upstash');
+    expect(
+      parseConfig({ UPSTASH_REDIS_REST_URL: 'http://127.0.0.1:8080', UPSTASH_REDIS_REST_TOKEN: 't' }, generated).config.store.driver,
+    ).toBe('upstash');
   });
 
   it('refuses two stores at once', () => {
-    expect(() => parseConfig({ REDIS_URL: 'redis://x', UPSTASH_REDIS_REST_URL: 'https://y', UPSTASH_REDIS_REST_TOKEN: 't' }, generated)).toThrow(/choose one/);
+    expect(() =>
+      parseConfig({ REDIS_URL: 'redis://x', UPSTASH_REDIS_REST_URL: 'https://y', UPSTASH_REDIS_REST_TOKEN: 't' }, generated),
+    ).toThrow(/choose one/);
   });
 
   it('validates PORT, PUBLIC_ORIGIN and INSTANCE_ID', () => {
@@ -67,7 +74,9 @@ describe('parseConfig', () => {
     const ed = { kty: 'OKP', crv: 'Ed25519', kid: 'k1', x: 'pub', d: 'priv' };
     expect(parseConfig({ JWT_PRIVATE_KEYS: JSON.stringify([ed]) }, generated).config.jwtPrivateKeys).toEqual([ed]);
     expect(parseConfig({ JWT_PRIVATE_KEYS: JSON.stringify({ keys: [ed] }) }, generated).config.jwtPrivateKeys).toHaveLength(1);
-    expect(() => parseConfig({ JWT_PRIVATE_KEYS: JSON.stringify([{ kty: 'oct', kid: 'h', k: 'c2VjcmV0' }]) }, generated)).toThrow(/symmetric/);
+    expect(() => parseConfig({ JWT_PRIVATE_KEYS: JSON.stringify([{ kty: 'oct', kid: 'h', k: 'c2VjcmV0' }]) }, generated)).toThrow(
+      /symmetric/,
+    );
     expect(() => parseConfig({ JWT_PRIVATE_KEYS: JSON.stringify([{ ...ed, d: undefined }]) }, generated)).toThrow(/private/);
     expect(() => parseConfig({ JWT_PRIVATE_KEYS: JSON.stringify([ed, ed]) }, generated)).toThrow(/repeats/);
     expect(() => parseConfig({ JWT_PRIVATE_KEYS: '{oops' }, generated)).toThrow(/JSON/);
@@ -103,7 +112,9 @@ describe('session timeouts', () => {
   });
 
   it('refuses an idle timeout longer than the absolute one, and nonsense values', () => {
-    expect(() => parseConfig({ SESSION_IDLE_TIMEOUT_SECONDS: '7200', SESSION_ABSOLUTE_TIMEOUT_SECONDS: '3600' }, generated)).toThrow(/must not be longer/);
+    expect(() => parseConfig({ SESSION_IDLE_TIMEOUT_SECONDS: '7200', SESSION_ABSOLUTE_TIMEOUT_SECONDS: '3600' }, generated)).toThrow(
+      /must not be longer/,
+    );
     expect(() => parseConfig({ SESSION_IDLE_TIMEOUT_SECONDS: '10' }, generated)).toThrow(/SESSION_IDLE_TIMEOUT_SECONDS/);
     expect(() => parseConfig({ ACCESS_TOKEN_TTL_SECONDS: '2' }, generated)).toThrow(/ACCESS_TOKEN_TTL_SECONDS/);
   });

@@ -4,17 +4,19 @@
  * `process.env`. `lib/server/config.ts` is the only module that reads the real environment.
  */
 import { isWellFormedKid } from '@/lib/jwt/kid';
-import { ACCESS_TOKEN_TTL_SECONDS, SESSION_ABSOLUTE_TIMEOUT_SECONDS, SESSION_IDLE_TIMEOUT_SECONDS, type BoundedSeconds } from '@/lib/policy';
+import {
+  ACCESS_TOKEN_TTL_SECONDS,
+  SESSION_ABSOLUTE_TIMEOUT_SECONDS,
+  SESSION_IDLE_TIMEOUT_SECONDS,
+  type BoundedSeconds,
+} from '@/lib/policy';
 import type { DemoUserInput } from '@/lib/users/users';
 import { DEFAULT_DEMO_USERS } from '@/lib/users/demo-users';
 import { parseDemoUsers } from '@/lib/users/users';
 
 export type Environment = Record<string, string | undefined>;
 
-type StoreConfig =
-  | { driver: 'memory' }
-  | { driver: 'redis'; url: string }
-  | { driver: 'upstash'; url: string; token: string };
+type StoreConfig = { driver: 'memory' } | { driver: 'redis'; url: string } | { driver: 'upstash'; url: string; token: string };
 
 export interface AppConfig {
   mode: 'development' | 'production' | 'test';
@@ -128,7 +130,9 @@ function parseStore(env: Environment): StoreConfig {
   }
   if (upstashUrl || upstashToken) {
     if (!upstashUrl || !upstashToken) {
-      throw new ConfigError('Upstash needs both UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN (from the Upstash console, "REST API" section)');
+      throw new ConfigError(
+        'Upstash needs both UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN (from the Upstash console, "REST API" section)',
+      );
     }
     let url: URL;
     try {
@@ -183,7 +187,8 @@ function parseSeconds(env: Environment, name: string, { defaultValue, min, max }
   const raw = env[name];
   if (raw === undefined || raw.trim() === '') return defaultValue;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) throw new ConfigError(`${name} must be an integer from ${min} to ${max} (seconds), got "${raw}"`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max} (seconds), got "${raw}"`);
   return value;
 }
 
@@ -201,7 +206,9 @@ function parsePublicOrigin(raw: string | undefined): string | null {
     if (url.origin === 'null' || (url.pathname !== '/' && url.pathname !== '')) throw new Error();
     return url.origin;
   } catch {
-    throw new ConfigError(`PUBLIC_ORIGIN must be an origin such as https://demo.example.org (scheme, host, optional port; no path), got "${raw}"`);
+    throw new ConfigError(
+      `PUBLIC_ORIGIN must be an origin such as https://demo.example.org (scheme, host, optional port; no path), got "${raw}"`,
+    );
   }
 }
 
@@ -219,22 +226,30 @@ export function parseConfig(env: Environment, generateSecret: () => string): Par
   let sessionPasswords: Record<string, string>;
   if (rawPassword === undefined || rawPassword.trim() === '') {
     if (mode === 'production') {
-      throw new ConfigError(`SESSION_PASSWORD is required in production (at least ${MIN_SESSION_PASSWORD_LENGTH} characters); ${GENERATE_HINT}`);
+      throw new ConfigError(
+        `SESSION_PASSWORD is required in production (at least ${MIN_SESSION_PASSWORD_LENGTH} characters); ${GENERATE_HINT}`,
+      );
     }
     sessionPasswords = { '1': generateSecret() };
-    notices.push('SESSION_PASSWORD is not set: generated an ephemeral one for this process. Session cookies will not survive a restart and other instances cannot read them. Set SESSION_PASSWORD to keep them.');
+    notices.push(
+      'SESSION_PASSWORD is not set: generated an ephemeral one for this process. Session cookies will not survive a restart and other instances cannot read them. Set SESSION_PASSWORD to keep them.',
+    );
   } else {
     sessionPasswords = parseSessionPasswords(rawPassword);
   }
 
   const store = parseStore(env);
   if (store.driver === 'memory') {
-    notices.push('Store: in-memory (single instance only). Set REDIS_URL or UPSTASH_REDIS_REST_URL + UPSTASH_REDIS_REST_TOKEN to share state between instances.');
+    notices.push(
+      'Store: in-memory (single instance only). Set REDIS_URL or UPSTASH_REDIS_REST_URL + UPSTASH_REDIS_REST_TOKEN to share state between instances.',
+    );
   }
 
   const jwtPrivateKeys = parseJwtPrivateKeys(env.JWT_PRIVATE_KEYS);
   if (jwtPrivateKeys === null) {
-    notices.push(`JWT_PRIVATE_KEYS is not set: a signing key is generated once and kept in the ${store.driver} store${store.driver === 'memory' ? ' (lost on restart)' : ', shared by every instance'}.`);
+    notices.push(
+      `JWT_PRIVATE_KEYS is not set: a signing key is generated once and kept in the ${store.driver} store${store.driver === 'memory' ? ' (lost on restart)' : ', shared by every instance'}.`,
+    );
   }
 
   let demoUsers: DemoUserInput[] = DEFAULT_DEMO_USERS;

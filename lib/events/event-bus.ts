@@ -121,7 +121,17 @@ export function createEventBus({ store, now, instanceId, timers }: EventBusOptio
 
   return {
     publish(event) {
-      const full: AuthEvent = { at: now(), strategy: null, userId: null, username: null, durationMs: null, code: null, detail: {}, ...event, instance: instanceId };
+      const full: AuthEvent = {
+        at: now(),
+        strategy: null,
+        userId: null,
+        username: null,
+        durationMs: null,
+        code: null,
+        detail: {},
+        ...event,
+        instance: instanceId,
+      };
       outbox.push(JSON.stringify(full));
       if (timers) flushTimer ??= setTimeout(() => void flush(), FLUSH_DELAY_MS);
     },

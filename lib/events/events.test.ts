@@ -3,7 +3,16 @@ import { BoundedQueue } from './bounded-queue';
 import { isVisibleTo, parseEvent, type AuthEvent } from './events';
 
 const event = (overrides: Partial<AuthEvent>): AuthEvent => ({
-  type: 'lookup', at: 1, strategy: 'session', userId: 'usr_alice', username: 'alice', durationMs: 0.5, code: null, instance: 'a', detail: {}, ...overrides,
+  type: 'lookup',
+  at: 1,
+  strategy: 'session',
+  userId: 'usr_alice',
+  username: 'alice',
+  durationMs: 0.5,
+  code: null,
+  instance: 'a',
+  detail: {},
+  ...overrides,
 });
 
 describe('isVisibleTo', () => {
@@ -11,7 +20,7 @@ describe('isVisibleTo', () => {
     expect(isVisibleTo(event({ userId: 'usr_bob' }), { kind: 'admin' })).toBe(true);
   });
 
-  it('shows a user their own events and global changes, not other users\' events', () => {
+  it("shows a user their own events and global changes, not other users' events", () => {
     const alice = { kind: 'user' as const, userId: 'usr_alice' };
     expect(isVisibleTo(event({}), alice)).toBe(true);
     expect(isVisibleTo(event({ userId: 'usr_bob', username: 'bob' }), alice)).toBe(false);

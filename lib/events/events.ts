@@ -58,7 +58,13 @@ const EVENT_TYPE_SET = new Set<string>(EVENT_TYPES);
 export function parseEvent(raw: string): AuthEvent | null {
   try {
     const value = JSON.parse(raw) as Partial<AuthEvent>;
-    if (typeof value.type !== 'string' || !EVENT_TYPE_SET.has(value.type) || typeof value.at !== 'number' || typeof value.instance !== 'string') return null;
+    if (
+      typeof value.type !== 'string' ||
+      !EVENT_TYPE_SET.has(value.type) ||
+      typeof value.at !== 'number' ||
+      typeof value.instance !== 'string'
+    )
+      return null;
     return {
       type: value.type as EventType,
       at: value.at,

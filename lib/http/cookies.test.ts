@@ -18,7 +18,10 @@ const PURPOSES = Object.keys(COOKIES) as CookiePurpose[];
 const CONTEXTS = [
   { where: 'https', secure: isSecureContext('https://demo.example.org/api/session/login', 'demo.example.org', null) },
   { where: 'loopback over http', secure: isSecureContext('http://127.0.0.1:3000/api/session/login', '127.0.0.1:3000', null) },
-  { where: 'a LAN address over plain http', secure: isSecureContext('http://192.168.1.20:3000/api/session/login', '192.168.1.20:3000', null) },
+  {
+    where: 'a LAN address over plain http',
+    secure: isSecureContext('http://192.168.1.20:3000/api/session/login', '192.168.1.20:3000', null),
+  },
 ];
 
 const EXPECTED: Record<CookiePurpose, { secureName: string; plainName: string; path: string; sameSite: string }> = {
@@ -56,7 +59,9 @@ describe('cookie table', () => {
       const set = setCookieHeader(purpose, 'v4lue', secure, 3600).split('; ');
       const cleared = clearCookieHeader(purpose, secure).split('; ');
       expect(cleared[0]).toBe(`${cookieName(purpose, secure)}=`);
-      expect(cleared.filter((p) => !p.startsWith('Max-Age') && p !== cleared[0])).toEqual(set.filter((p) => !p.startsWith('Max-Age') && p !== set[0]));
+      expect(cleared.filter((p) => !p.startsWith('Max-Age') && p !== cleared[0])).toEqual(
+        set.filter((p) => !p.startsWith('Max-Age') && p !== set[0]),
+      );
       expect(cleared).toContain('Max-Age=0');
     });
   });

@@ -101,11 +101,23 @@ export interface CookieAttributes {
 
 export function cookieAttributes(purpose: CookiePurpose, secure: boolean, credentialLifetimeSeconds: number): CookieAttributes {
   const spec = COOKIES[purpose];
-  return { httpOnly: true, secure, sameSite: spec.sameSite, path: spec.path, maxAgeSeconds: cookieMaxAgeSeconds(purpose, credentialLifetimeSeconds) };
+  return {
+    httpOnly: true,
+    secure,
+    sameSite: spec.sameSite,
+    path: spec.path,
+    maxAgeSeconds: cookieMaxAgeSeconds(purpose, credentialLifetimeSeconds),
+  };
 }
 
 function serialize(name: string, value: string, attributes: CookieAttributes): string {
-  const parts = [`${name}=${value}`, `Path=${attributes.path}`, `Max-Age=${attributes.maxAgeSeconds}`, 'HttpOnly', `SameSite=${attributes.sameSite}`];
+  const parts = [
+    `${name}=${value}`,
+    `Path=${attributes.path}`,
+    `Max-Age=${attributes.maxAgeSeconds}`,
+    'HttpOnly',
+    `SameSite=${attributes.sameSite}`,
+  ];
   if (attributes.secure) parts.push('Secure');
   return parts.join('; ');
 }
@@ -164,5 +176,10 @@ export function describeCookie(
 ): CookieView {
   const name = cookieName(purpose, secure);
   const attributes = cookieAttributes(purpose, secure, (credential.expiresAt - credential.issuedAt) / 1000);
-  return { name, sizeBytes: cookieSizeBytes(name, value), preview, attributes: { ...attributes, expiresAt: credential.issuedAt + attributes.maxAgeSeconds * 1000 } };
+  return {
+    name,
+    sizeBytes: cookieSizeBytes(name, value),
+    preview,
+    attributes: { ...attributes, expiresAt: credential.issuedAt + attributes.maxAgeSeconds * 1000 },
+  };
 }

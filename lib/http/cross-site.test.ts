@@ -5,15 +5,22 @@ const app = 'http://127.0.0.1:3000';
 
 describe('checkCrossSiteRequest', () => {
   it('lets GET through whatever its headers say (GET never changes state)', () => {
-    expect(checkCrossSiteRequest({ method: 'GET', secFetchSite: 'cross-site', origin: 'https://evil.example', appOrigin: app }).ok).toBe(true);
+    expect(checkCrossSiteRequest({ method: 'GET', secFetchSite: 'cross-site', origin: 'https://evil.example', appOrigin: app }).ok).toBe(
+      true,
+    );
   });
 
   it('refuses a POST marked Sec-Fetch-Site: cross-site even without Origin', () => {
-    expect(checkCrossSiteRequest({ method: 'POST', secFetchSite: 'cross-site', origin: null, appOrigin: app })).toMatchObject({ ok: false, code: 'cross_site_request' });
+    expect(checkCrossSiteRequest({ method: 'POST', secFetchSite: 'cross-site', origin: null, appOrigin: app })).toMatchObject({
+      ok: false,
+      code: 'cross_site_request',
+    });
   });
 
   it('refuses a POST whose Origin is another site even without Sec-Fetch-Site', () => {
-    expect(checkCrossSiteRequest({ method: 'DELETE', secFetchSite: null, origin: 'https://evil.example', appOrigin: app })).toMatchObject({ ok: false });
+    expect(checkCrossSiteRequest({ method: 'DELETE', secFetchSite: null, origin: 'https://evil.example', appOrigin: app })).toMatchObject({
+      ok: false,
+    });
   });
 
   it('refuses the opaque "null" Origin of sandboxed frames and file: pages', () => {

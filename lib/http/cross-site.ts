@@ -19,7 +19,11 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function checkCrossSiteRequest(input: CrossSiteInput): CrossSiteResult {
   if (SAFE_METHODS.has(input.method.toUpperCase())) return { ok: true };
   if (input.secFetchSite !== null && input.secFetchSite.toLowerCase() === 'cross-site') {
-    return { ok: false, code: 'cross_site_request', message: 'This request came from another site and would change state; it was refused.' };
+    return {
+      ok: false,
+      code: 'cross_site_request',
+      message: 'This request came from another site and would change state; it was refused.',
+    };
   }
   if (input.origin !== null && input.origin !== input.appOrigin) {
     return { ok: false, code: 'cross_site_request', message: 'The Origin of this request is not this app; it was refused.' };

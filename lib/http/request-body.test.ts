@@ -10,7 +10,10 @@ describe('readJsonBody', () => {
   });
 
   it('refuses a non-JSON content type with 415 code', async () => {
-    expect(await readJsonBody(post('a=1', 'application/x-www-form-urlencoded'))).toMatchObject({ ok: false, code: 'unsupported_media_type' });
+    expect(await readJsonBody(post('a=1', 'application/x-www-form-urlencoded'))).toMatchObject({
+      ok: false,
+      code: 'unsupported_media_type',
+    });
   });
 
   it('refuses malformed JSON and invalid UTF-8 as bad_request', async () => {
@@ -25,13 +28,23 @@ describe('readJsonBody', () => {
 
 describe('parseCredentials', () => {
   it('accepts two non-empty strings', () => {
-    expect(parseCredentials({ username: 'alice', password: 'wonderland' })).toEqual({ ok: true, username: 'alice', password: 'wonderland' });
+    expect(parseCredentials({ username: 'alice', password: 'wonderland' })).toEqual({
+      ok: true,
+      username: 'alice',
+      password: 'wonderland',
+    });
   });
 
-  it.each([[null], [[]], ['alice'], [{ username: 'alice' }], [{ username: 1, password: 'x' }], [{ username: 'a', password: ['x'] }], [{ username: ' ', password: 'x' }], [{ username: 'a'.repeat(65), password: 'x' }]])(
-    'rejects %j',
-    (value) => {
-      expect(parseCredentials(value).ok).toBe(false);
-    },
-  );
+  it.each([
+    [null],
+    [[]],
+    ['alice'],
+    [{ username: 'alice' }],
+    [{ username: 1, password: 'x' }],
+    [{ username: 'a', password: ['x'] }],
+    [{ username: ' ', password: 'x' }],
+    [{ username: 'a'.repeat(65), password: 'x' }],
+  ])('rejects %j', (value) => {
+    expect(parseCredentials(value).ok).toBe(false);
+  });
 });

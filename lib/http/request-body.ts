@@ -3,8 +3,7 @@
  * content type, or text that is not JSON is an expected failure with its own code, never a throw.
  */
 export type JsonBodyResult =
-  | { ok: true; value: unknown }
-  | { ok: false; code: 'bad_request' | 'payload_too_large' | 'unsupported_media_type'; message: string };
+  { ok: true; value: unknown } | { ok: false; code: 'bad_request' | 'payload_too_large' | 'unsupported_media_type'; message: string };
 
 const DEFAULT_MAX_BODY_BYTES = 8 * 1024;
 

@@ -2,13 +2,7 @@ import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT, type JWTPayload } fr
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CLOCK_TOLERANCE_SECONDS } from '@/lib/policy';
 import type { User } from '@/lib/users/users';
-import {
-  ACCESS_TOKEN_AUDIENCE,
-  ACCESS_TOKEN_ISSUER,
-  MAX_ACCESS_TOKEN_BYTES,
-  signAccessToken,
-  verifyAccessToken,
-} from './access-token';
+import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, MAX_ACCESS_TOKEN_BYTES, signAccessToken, verifyAccessToken } from './access-token';
 import type { KeyRing } from './key-ring';
 import { FIXED_NOW, makeKeyRing } from './test-keys';
 
@@ -24,11 +18,22 @@ beforeAll(async () => {
 
 const verify = (token: string, now = FIXED_NOW) => verifyAccessToken(token, { resolveKey: (kid) => ring.verificationKeys.get(kid), now });
 const iat = Math.floor(FIXED_NOW / 1000);
-const goodClaims = (): JWTPayload => ({ iss: ACCESS_TOKEN_ISSUER, aud: ACCESS_TOKEN_AUDIENCE, sub: alice.id, username: 'alice', role: 'user', jti: 'jti-1', iat, exp: iat + 900 });
+const goodClaims = (): JWTPayload => ({
+  iss: ACCESS_TOKEN_ISSUER,
+  aud: ACCESS_TOKEN_AUDIENCE,
+  sub: alice.id,
+  username: 'alice',
+  role: 'user',
+  jti: 'jti-1',
+  iat,
+  exp: iat + 900,
+});
 
 /** Signs arbitrary claims and header with OUR key: a valid signature over something we must still refuse. */
 function signWithOurKey(claims: JWTPayload, header: Record<string, unknown> = {}): Promise<string> {
-  return new SignJWT(claims).setProtectedHeader({ alg: 'EdDSA', kid: ring.signingKey.kid, typ: 'at+jwt', ...header }).sign(ring.signingKey.key);
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'EdDSA', kid: ring.signingKey.kid, typ: 'at+jwt', ...header })
+    .sign(ring.signingKey.key);
 }
 
 describe('signAccessToken and verifyAccessToken', () => {
@@ -62,15 +67,24 @@ describe('signAccessToken and verifyAccessToken', () => {
 describe('verifyAccessToken refuses every forged or foreign token with 401 codes, never a throw', () => {
   it('rejects alg "none"', async () => {
     const unsecured = new UnsecuredJWT(goodClaims()).encode();
-    const withKid = unsecured.replace(/^[^.]+/, Buffer.from(JSON.stringify({ alg: 'none', kid: ring.signingKey.kid, typ: 'at+jwt' })).toString('base64url'));
+    const withKid = unsecured.replace(
+      /^[^.]+/,
+      Buffer.from(JSON.stringify({ alg: 'none', kid: ring.signingKey.kid, typ: 'at+jwt' })).toString('base64url'),
+    );
     expect(await verify(unsecured)).toMatchObject({ ok: false, code: 'invalid_token' });
     expect(await verify(withKid)).toMatchObject({ ok: false, code: 'invalid_token' });
     expect(await verify(`${withKid}AAAA`)).toMatchObject({ ok: false, code: 'invalid_token' });
   });
 
   it('rejects HS256 signed with the public key as the HMAC secret (algorithm confusion)', async () => {
-    for (const secret of [Buffer.from(publicX, 'base64url'), new TextEncoder().encode(publicX), new TextEncoder().encode(JSON.stringify({ kty: 'OKP', crv: 'Ed25519', x: publicX }))]) {
-      const token = await new SignJWT(goodClaims()).setProtectedHeader({ alg: 'HS256', kid: ring.signingKey.kid, typ: 'at+jwt' }).sign(new Uint8Array(secret));
+    for (const secret of [
+      Buffer.from(publicX, 'base64url'),
+      new TextEncoder().encode(publicX),
+      new TextEncoder().encode(JSON.stringify({ kty: 'OKP', crv: 'Ed25519', x: publicX })),
+    ]) {
+      const token = await new SignJWT(goodClaims())
+        .setProtectedHeader({ alg: 'HS256', kid: ring.signingKey.kid, typ: 'at+jwt' })
+        .sign(new Uint8Array(secret));
       expect(await verify(token)).toMatchObject({ ok: false, code: 'invalid_token' });
     }
   });
@@ -85,7 +99,9 @@ describe('verifyAccessToken refuses every forged or foreign token with 401 codes
 
   it('rejects a token signed by a key that is not ours, even with our kid', async () => {
     const { privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
-    const token = await new SignJWT(goodClaims()).setProtectedHeader({ alg: 'EdDSA', kid: ring.signingKey.kid, typ: 'at+jwt' }).sign(privateKey);
+    const token = await new SignJWT(goodClaims())
+      .setProtectedHeader({ alg: 'EdDSA', kid: ring.signingKey.kid, typ: 'at+jwt' })
+      .sign(privateKey);
     expect(await verify(token)).toMatchObject({ ok: false, code: 'invalid_token', reason: 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED' });
   });
 
@@ -114,9 +130,14 @@ describe('verifyAccessToken refuses every forged or foreign token with 401 codes
       seen.push(kid);
       return ring.verificationKeys.get(kid);
     };
-    expect(await verifyAccessToken(await signWithOurKey(goodClaims(), { kid: 'no-such-key' }), { resolveKey, now: FIXED_NOW })).toMatchObject({ ok: false, code: 'invalid_token', unknownKid: 'no-such-key' });
+    expect(
+      await verifyAccessToken(await signWithOurKey(goodClaims(), { kid: 'no-such-key' }), { resolveKey, now: FIXED_NOW }),
+    ).toMatchObject({ ok: false, code: 'invalid_token', unknownKid: 'no-such-key' });
     for (const kid of ['../../../etc/passwd', 'x'.repeat(200), "' OR 1=1 --", 'https://evil.example/key']) {
-      expect(await verifyAccessToken(await signWithOurKey(goodClaims(), { kid }), { resolveKey, now: FIXED_NOW })).toMatchObject({ ok: false, code: 'invalid_token' });
+      expect(await verifyAccessToken(await signWithOurKey(goodClaims(), { kid }), { resolveKey, now: FIXED_NOW })).toMatchObject({
+        ok: false,
+        code: 'invalid_token',
+      });
     }
     expect(await verify(await signWithOurKey(goodClaims(), { kid: undefined }))).toMatchObject({ ok: false, code: 'invalid_token' });
     expect(seen).toEqual(['no-such-key']);
@@ -125,7 +146,9 @@ describe('verifyAccessToken refuses every forged or foreign token with 401 codes
   it('rejects attacker-supplied jwk, jku and x5u headers even when the signature is ours', async () => {
     const { publicKey, privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
     const attackerJwk = await exportJWK(publicKey);
-    const embedded = await new SignJWT(goodClaims()).setProtectedHeader({ alg: 'EdDSA', kid: ring.signingKey.kid, typ: 'at+jwt', jwk: attackerJwk }).sign(privateKey);
+    const embedded = await new SignJWT(goodClaims())
+      .setProtectedHeader({ alg: 'EdDSA', kid: ring.signingKey.kid, typ: 'at+jwt', jwk: attackerJwk })
+      .sign(privateKey);
     expect(await verify(embedded)).toMatchObject({ ok: false, code: 'invalid_token' });
     for (const header of [{ jku: 'https://evil.example/jwks.json' }, { x5u: 'https://evil.example/cert.pem' }, { jwk: attackerJwk }]) {
       expect(await verify(await signWithOurKey(goodClaims(), header))).toMatchObject({ ok: false, code: 'invalid_token' });

@@ -66,7 +66,13 @@ export type AccessTokenVerification =
  * @example
  * const { token } = await signAccessToken({ user, signingKey: ring.signingKey, now: Date.now(), ttlSeconds: 900 });
  */
-export async function signAccessToken(input: { user: User; signingKey: SigningKey; now: number; ttlSeconds: number; jti?: string }): Promise<SignedAccessToken> {
+export async function signAccessToken(input: {
+  user: User;
+  signingKey: SigningKey;
+  now: number;
+  ttlSeconds: number;
+  jti?: string;
+}): Promise<SignedAccessToken> {
   const iat = Math.floor(input.now / 1000);
   const claims: AccessTokenClaims = {
     iss: ACCESS_TOKEN_ISSUER,

@@ -16,7 +16,9 @@ describe('denylist', () => {
     const signed = await signAccessToken({ user: alice, signingKey: ring.signingKey, now: FIXED_NOW, ttlSeconds: 900 });
     await markUserRevoked(store, alice.id, FIXED_NOW + 1000);
     log.calls.length = 0;
-    expect((await verifyAccessToken(signed.token, { resolveKey: (kid) => ring.verificationKeys.get(kid), now: FIXED_NOW + 2000 })).ok).toBe(true);
+    expect((await verifyAccessToken(signed.token, { resolveKey: (kid) => ring.verificationKeys.get(kid), now: FIXED_NOW + 2000 })).ok).toBe(
+      true,
+    );
     expect(log.reads).toBe(0);
   });
 
@@ -25,7 +27,11 @@ describe('denylist', () => {
     const store = timeStore(createMemoryStore(), log.record);
     await markUserRevoked(store, alice.id, FIXED_NOW + 1000);
     log.calls.length = 0;
-    expect(await checkDenylist(store, { sub: alice.id, jti: 'a', iat })).toEqual({ ok: false, code: 'token_revoked', reason: 'user_revoked' });
+    expect(await checkDenylist(store, { sub: alice.id, jti: 'a', iat })).toEqual({
+      ok: false,
+      code: 'token_revoked',
+      reason: 'user_revoked',
+    });
     expect(log.reads).toBe(1);
   });
 
@@ -37,10 +43,14 @@ describe('denylist', () => {
     expect((await checkDenylist(store, { sub: alice.id, jti: 'c', iat })).ok).toBe(false);
   });
 
-  it('denies one token by jti and leaves the user\'s other tokens alone', async () => {
+  it("denies one token by jti and leaves the user's other tokens alone", async () => {
     const store = createMemoryStore();
     await denyAccessToken(store, { sub: alice.id, jti: 'logged-out', exp: iat + 900 }, FIXED_NOW);
-    expect(await checkDenylist(store, { sub: alice.id, jti: 'logged-out', iat })).toEqual({ ok: false, code: 'token_revoked', reason: 'jti_denied' });
+    expect(await checkDenylist(store, { sub: alice.id, jti: 'logged-out', iat })).toEqual({
+      ok: false,
+      code: 'token_revoked',
+      reason: 'jti_denied',
+    });
     expect(await checkDenylist(store, { sub: alice.id, jti: 'other-device', iat })).toEqual({ ok: true });
     expect(await checkDenylist(store, { sub: 'usr_bob', jti: 'logged-out', iat })).toEqual({ ok: true });
   });

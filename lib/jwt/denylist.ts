@@ -44,7 +44,8 @@ export async function checkDenylist(store: Store, token: { sub: string; jti: str
     if (entry.startsWith('before:')) {
       const revokedBefore = Number(entry.slice('before:'.length));
       // iat is floored to the second, so compare the whole second: issued in that second counts as before.
-      if (Number.isFinite(revokedBefore) && issuedAtMs <= revokedBefore) return { ok: false, code: 'token_revoked', reason: 'user_revoked' };
+      if (Number.isFinite(revokedBefore) && issuedAtMs <= revokedBefore)
+        return { ok: false, code: 'token_revoked', reason: 'user_revoked' };
     }
   }
   return { ok: true };

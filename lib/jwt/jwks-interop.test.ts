@@ -32,7 +32,12 @@ describe('JWKS interop', () => {
     const store = createMemoryStore();
     const keySet = await loadSigningKeys(store, FIXED_NOW);
     const ring = await createKeyRing(keySet);
-    const { token, claims } = await signAccessToken({ user: { id: 'usr_alice', username: 'alice', role: 'user' }, signingKey: ring.signingKey, now: FIXED_NOW, ttlSeconds: 900 });
+    const { token, claims } = await signAccessToken({
+      user: { id: 'usr_alice', username: 'alice', role: 'user' },
+      signingKey: ring.signingKey,
+      now: FIXED_NOW,
+      ttlSeconds: 900,
+    });
 
     const accepted = verifyElsewhere(keySet, token);
     expect(accepted.status).toBe(0);

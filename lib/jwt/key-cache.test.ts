@@ -51,9 +51,18 @@ describe('key cache', () => {
   it('refuses to rotate or retire keys that come from configuration, and never touches the store for them', async () => {
     const { store } = setup();
     const calls = new StoreCallLog();
-    const made = createKeyCache({ store: timeStore(store, calls.record), configuredKeys: null, now: () => FIXED_NOW, every: () => () => {} });
+    const made = createKeyCache({
+      store: timeStore(store, calls.record),
+      configuredKeys: null,
+      now: () => FIXED_NOW,
+      every: () => () => {},
+    });
     const privateJwk = (await made.get(timeStore(store, calls.record))).keySet.keys[0]!.privateJwk!;
-    const configured = createKeyCache({ store: timeStore(store, calls.record), configuredKeys: [{ ...privateJwk, kid: 'cfg-1' }], now: () => FIXED_NOW });
+    const configured = createKeyCache({
+      store: timeStore(store, calls.record),
+      configuredKeys: [{ ...privateJwk, kid: 'cfg-1' }],
+      now: () => FIXED_NOW,
+    });
     calls.calls.length = 0;
     expect((await configured.get(timeStore(store, calls.record))).ring.signingKey.kid).toBe('cfg-1');
     expect(await configured.rotate(FIXED_NOW)).toMatchObject({ ok: false, code: 'busy' });

@@ -8,7 +8,14 @@
 import { createVersionedCache } from '@/lib/cache/versioned-cache';
 import type { Store } from '@/lib/store/store';
 import { createKeyRing, type KeyRing } from './key-ring';
-import { loadSigningKeys, retireSigningKey, rotateSigningKey, signingKeysFromConfig, type SigningKeyChange, type SigningKeySet } from './signing-keys';
+import {
+  loadSigningKeys,
+  retireSigningKey,
+  rotateSigningKey,
+  signingKeysFromConfig,
+  type SigningKeyChange,
+  type SigningKeySet,
+} from './signing-keys';
 import type { JsonWebKeyWithId } from '@/lib/config/config';
 
 const SIGNING_KEYS_REFRESH_INTERVAL_MS = 5_000;
@@ -73,8 +80,13 @@ export function createKeyCache(options: {
       return cache.reload(store);
     },
     reload: () => void cache.reload().catch(() => {}),
-    rotate: (now) => change(() => rotateSigningKey(options.store, now), 'Signing keys come from JWT_PRIVATE_KEYS; change that variable to rotate.'),
-    retire: (kid, now) => change(() => retireSigningKey(options.store, kid, now), 'Signing keys come from JWT_PRIVATE_KEYS; remove the key there to retire it.'),
+    rotate: (now) =>
+      change(() => rotateSigningKey(options.store, now), 'Signing keys come from JWT_PRIVATE_KEYS; change that variable to rotate.'),
+    retire: (kid, now) =>
+      change(
+        () => retireSigningKey(options.store, kid, now),
+        'Signing keys come from JWT_PRIVATE_KEYS; remove the key there to retire it.',
+      ),
     stop: () => cache.stop(),
   };
 }

@@ -33,7 +33,11 @@ export async function createKeyRing(keySet: SigningKeySet): Promise<KeyRing> {
   for (const record of keySet.keys) {
     if (record.status === 'retired') continue;
     const { kty, crv, x, y } = record.publicJwk;
-    verificationKeys.set(record.kid, { kid: record.kid, alg: record.alg, key: await importKey(y === undefined ? { kty, crv, x } : { kty, crv, x, y }, record.alg) });
+    verificationKeys.set(record.kid, {
+      kid: record.kid,
+      alg: record.alg,
+      key: await importKey(y === undefined ? { kty, crv, x } : { kty, crv, x, y }, record.alg),
+    });
   }
   return {
     version: keySet.version,

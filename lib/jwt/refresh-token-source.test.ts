@@ -8,10 +8,17 @@ describe('choosePresentedRefreshToken', () => {
   });
 
   it('lets an explicit body token win over the cookie', () => {
-    expect(choosePresentedRefreshToken({ refresh_token: 'from-body' }, 'from-cookie')).toEqual({ ok: true, token: 'from-body', source: 'body' });
+    expect(choosePresentedRefreshToken({ refresh_token: 'from-body' }, 'from-cookie')).toEqual({
+      ok: true,
+      token: 'from-body',
+      source: 'body',
+    });
   });
 
-  it.each([null, [], 'token', 42, {}, { refresh_token: 42 }, { refreshToken: 'camel' }])('refuses the body %j without falling back to the cookie', (body) => {
-    expect(choosePresentedRefreshToken(body, 'from-cookie')).toMatchObject({ ok: false, code: 'bad_request' });
-  });
+  it.each([null, [], 'token', 42, {}, { refresh_token: 42 }, { refreshToken: 'camel' }])(
+    'refuses the body %j without falling back to the cookie',
+    (body) => {
+      expect(choosePresentedRefreshToken(body, 'from-cookie')).toMatchObject({ ok: false, code: 'bad_request' });
+    },
+  );
 });

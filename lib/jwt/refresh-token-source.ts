@@ -5,8 +5,7 @@
  * response), not in cookies it may not even keep.
  */
 export type PresentedRefreshToken =
-  | { ok: true; token: string | null; source: 'body' | 'cookie' }
-  | { ok: false; code: 'bad_request'; message: string };
+  { ok: true; token: string | null; source: 'body' | 'cookie' } | { ok: false; code: 'bad_request'; message: string };
 
 /**
  * @param jsonBody the parsed JSON body, or `undefined` when the request sent none
@@ -14,7 +13,10 @@ export type PresentedRefreshToken =
  */
 export function choosePresentedRefreshToken(jsonBody: unknown, cookie: string | null): PresentedRefreshToken {
   if (jsonBody === undefined) return { ok: true, token: cookie, source: 'cookie' };
-  const token = typeof jsonBody === 'object' && jsonBody !== null && !Array.isArray(jsonBody) ? (jsonBody as { refresh_token?: unknown }).refresh_token : undefined;
+  const token =
+    typeof jsonBody === 'object' && jsonBody !== null && !Array.isArray(jsonBody)
+      ? (jsonBody as { refresh_token?: unknown }).refresh_token
+      : undefined;
   if (typeof token !== 'string') return { ok: false, code: 'bad_request', message: 'Expected a JSON object: { "refresh_token": string }.' };
   return { ok: true, token, source: 'body' };
 }

@@ -41,7 +41,12 @@ describe('refresh tokens', () => {
     const stored = JSON.parse((await store.get(refreshTokenKey(hashRefreshToken(token))))!);
     expect(stored).toEqual(record);
     expect(JSON.stringify(stored)).not.toContain(token);
-    expect(record).toMatchObject({ userId: 'usr_alice', parentHash: null, idleExpiresAt: FIXED_NOW + 7 * DAY, absoluteExpiresAt: FIXED_NOW + 30 * DAY });
+    expect(record).toMatchObject({
+      userId: 'usr_alice',
+      parentHash: null,
+      idleExpiresAt: FIXED_NOW + 7 * DAY,
+      absoluteExpiresAt: FIXED_NOW + 30 * DAY,
+    });
   });
 
   it('rotates on every use: the successor works, keeps the family and the absolute expiry, and names its parent', async () => {
@@ -51,7 +56,12 @@ describe('refresh tokens', () => {
     const second = expectOk(await rotateRefreshToken(store, first.token, { now: clock.now }));
     expect(second.token).not.toBe(first.token);
     expect(second.user).toEqual(alice);
-    expect(second.record).toMatchObject({ familyId: first.record.familyId, parentHash: hashRefreshToken(first.token), absoluteExpiresAt: first.record.absoluteExpiresAt, idleExpiresAt: clock.now + 7 * DAY });
+    expect(second.record).toMatchObject({
+      familyId: first.record.familyId,
+      parentHash: hashRefreshToken(first.token),
+      absoluteExpiresAt: first.record.absoluteExpiresAt,
+      idleExpiresAt: clock.now + 7 * DAY,
+    });
     clock.now += 60 * SECOND;
     const third = expectOk(await rotateRefreshToken(store, second.token, { now: clock.now }));
     expect([first.record.generation, second.record.generation, third.record.generation]).toEqual([1, 2, 3]);
@@ -62,7 +72,13 @@ describe('refresh tokens', () => {
     const first = await issueRefreshToken(store, { user: alice, now: clock.now });
     const second = expectOk(await rotateRefreshToken(store, first.token, { now: clock.now }));
     clock.now += (DEFAULT_REFRESH_POLICY.graceSeconds + 1) * SECOND;
-    expect(await rotateRefreshToken(store, first.token, { now: clock.now })).toEqual({ ok: false, code: 'refresh_reused', familyRevoked: true, userId: alice.id, familyId: first.record.familyId });
+    expect(await rotateRefreshToken(store, first.token, { now: clock.now })).toEqual({
+      ok: false,
+      code: 'refresh_reused',
+      familyRevoked: true,
+      userId: alice.id,
+      familyId: first.record.familyId,
+    });
     // The legitimate holder's successor dies with the family: the thief's copy would have too.
     expect(await rotateRefreshToken(store, second.token, { now: clock.now })).toMatchObject({ ok: false, code: 'refresh_revoked' });
     // Theft also marks the user's access tokens revoked for the denylist.
@@ -107,7 +123,10 @@ describe('refresh tokens', () => {
     expect(['refresh_expired', 'refresh_invalid']).toContain(!result.ok && result.code);
     // Checked on the record too, not only by the store's TTL: a record read a moment before expiry.
     const other = await issueRefreshToken(store, { user: alice, now: clock.now });
-    expect(await rotateRefreshToken(store, other.token, { now: clock.now + 7 * DAY })).toMatchObject({ ok: false, code: 'refresh_expired' });
+    expect(await rotateRefreshToken(store, other.token, { now: clock.now + 7 * DAY })).toMatchObject({
+      ok: false,
+      code: 'refresh_expired',
+    });
   });
 
   it('ends a family at its absolute lifetime however often it is used', async () => {
@@ -119,14 +138,22 @@ describe('refresh tokens', () => {
     }
     const last = expectOk(await rotateRefreshToken(store, token, { now: FIXED_NOW + 29 * DAY }));
     expect(last.record.idleExpiresAt).toBe(FIXED_NOW + 30 * DAY);
-    expect(await rotateRefreshToken(store, last.token, { now: FIXED_NOW + 30 * DAY })).toMatchObject({ ok: false, code: 'refresh_expired' });
+    expect(await rotateRefreshToken(store, last.token, { now: FIXED_NOW + 30 * DAY })).toMatchObject({
+      ok: false,
+      code: 'refresh_expired',
+    });
   });
 
   it('logout revokes the family of the presented token', async () => {
     const { store, clock } = setup();
     const first = await issueRefreshToken(store, { user: alice, now: clock.now });
     const other = await issueRefreshToken(store, { user: alice, now: clock.now });
-    expect(await revokeRefreshTokenFamily(store, first.token)).toEqual({ ok: true, userId: alice.id, familyId: first.record.familyId, familyRevoked: true });
+    expect(await revokeRefreshTokenFamily(store, first.token)).toEqual({
+      ok: true,
+      userId: alice.id,
+      familyId: first.record.familyId,
+      familyRevoked: true,
+    });
     expect(await rotateRefreshToken(store, first.token, { now: clock.now })).toMatchObject({ ok: false, code: 'refresh_revoked' });
     expectOk(await rotateRefreshToken(store, other.token, { now: clock.now }));
   });
@@ -142,17 +169,24 @@ describe('refresh tokens', () => {
   it('revokes every family of a user in one call and reports how many', async () => {
     const { store, clock } = setup();
     const bob: User = { id: 'usr_bob', username: 'bob', role: 'user' };
-    const tokens = [await issueRefreshToken(store, { user: alice, now: clock.now }), await issueRefreshToken(store, { user: alice, now: clock.now })];
+    const tokens = [
+      await issueRefreshToken(store, { user: alice, now: clock.now }),
+      await issueRefreshToken(store, { user: alice, now: clock.now }),
+    ];
     const bobs = await issueRefreshToken(store, { user: bob, now: clock.now });
     expect(await revokeUserRefreshFamilies(store, alice.id)).toBe(2);
-    for (const { token } of tokens) expect(await rotateRefreshToken(store, token, { now: clock.now })).toMatchObject({ ok: false, code: 'refresh_revoked' });
+    for (const { token } of tokens)
+      expect(await rotateRefreshToken(store, token, { now: clock.now })).toMatchObject({ ok: false, code: 'refresh_revoked' });
     expectOk(await rotateRefreshToken(store, bobs.token, { now: clock.now }));
   });
 
-  it.each(['', 'short', 'x'.repeat(43).replace(/x$/, '!'), 'A'.repeat(44), 'A'.repeat(43)])('rejects an unknown or malformed token %j as refresh_invalid', async (token) => {
-    const { store } = setup();
-    expect(await rotateRefreshToken(store, token, { now: FIXED_NOW })).toEqual({ ok: false, code: 'refresh_invalid' });
-  });
+  it.each(['', 'short', 'x'.repeat(43).replace(/x$/, '!'), 'A'.repeat(44), 'A'.repeat(43)])(
+    'rejects an unknown or malformed token %j as refresh_invalid',
+    async (token) => {
+      const { store } = setup();
+      expect(await rotateRefreshToken(store, token, { now: FIXED_NOW })).toEqual({ ok: false, code: 'refresh_invalid' });
+    },
+  );
 });
 
 describe('describeRefreshToken', () => {

@@ -105,7 +105,17 @@ function parseJson<T>(raw: string, check: (value: Partial<T>) => boolean): T | n
 }
 
 const parseRecord = (raw: string) =>
-  parseJson<RefreshTokenRecord>(raw, (r) => typeof r.userId === 'string' && typeof r.familyId === 'string' && typeof r.generation === 'number' && typeof r.idleExpiresAt === 'number' && typeof r.absoluteExpiresAt === 'number' && (r.role === 'user' || r.role === 'admin') && typeof r.username === 'string');
+  parseJson<RefreshTokenRecord>(
+    raw,
+    (r) =>
+      typeof r.userId === 'string' &&
+      typeof r.familyId === 'string' &&
+      typeof r.generation === 'number' &&
+      typeof r.idleExpiresAt === 'number' &&
+      typeof r.absoluteExpiresAt === 'number' &&
+      (r.role === 'user' || r.role === 'admin') &&
+      typeof r.username === 'string',
+  );
 const parseMarker = (raw: string) =>
   parseJson<RotationMarker>(raw, (m) => typeof m.familyId === 'string' && typeof m.userId === 'string' && typeof m.rotatedAt === 'number');
 
@@ -121,7 +131,10 @@ async function writeRecord(store: Store, record: RefreshTokenRecord, now: number
  * @example
  * const { token, record } = await issueRefreshToken(store, { user, now: Date.now() });
  */
-export async function issueRefreshToken(store: Store, input: { user: User; now: number; policy?: RefreshPolicy }): Promise<IssuedRefreshToken> {
+export async function issueRefreshToken(
+  store: Store,
+  input: { user: User; now: number; policy?: RefreshPolicy },
+): Promise<IssuedRefreshToken> {
   const { user, now } = input;
   const policy = input.policy ?? DEFAULT_REFRESH_POLICY;
   const familyId = generateIdentifier();
@@ -153,7 +166,12 @@ async function revokeRefreshFamily(store: Store, familyId: string, userId: strin
 }
 
 /** A token that is no longer live was presented: a concurrent duplicate inside the grace window, or theft. */
-async function judgeRepeatedPresentation(store: Store, marker: RotationMarker, now: number, policy: RefreshPolicy): Promise<RefreshRotation> {
+async function judgeRepeatedPresentation(
+  store: Store,
+  marker: RotationMarker,
+  now: number,
+  policy: RefreshPolicy,
+): Promise<RefreshRotation> {
   if (now - marker.rotatedAt <= policy.graceSeconds * 1000) {
     // Neither mint a second chain nor revoke: the client retries and its cookie jar (or the other
     // tab's response) already holds the successor.
@@ -175,7 +193,11 @@ async function judgeRepeatedPresentation(store: Store, marker: RotationMarker, n
  * const result = await rotateRefreshToken(store, presented, { now: Date.now(), policy });
  * if (!result.ok && result.familyRevoked) recordEvent('refresh_reused', result);
  */
-export async function rotateRefreshToken(store: Store, token: string, input: { now: number; policy?: RefreshPolicy }): Promise<RefreshRotation> {
+export async function rotateRefreshToken(
+  store: Store,
+  token: string,
+  input: { now: number; policy?: RefreshPolicy },
+): Promise<RefreshRotation> {
   const { now } = input;
   const policy = input.policy ?? DEFAULT_REFRESH_POLICY;
   if (!isWellFormedOpaqueToken(token)) return { ok: false, code: 'refresh_invalid' };
@@ -203,7 +225,10 @@ export async function rotateRefreshToken(store: Store, token: string, input: { n
   const marker: RotationMarker = { userId: record.userId, familyId: record.familyId, rotatedAt: now, successorHash };
   // The claim is the atomic step: the marker is written before the record is deleted, so a
   // concurrent presentation always finds one of the two, and only one caller can write it.
-  const claimed = await store.set(rotatedMarkerKey(hash), JSON.stringify(marker), { onlyIfAbsent: true, ttlMs: record.absoluteExpiresAt - now });
+  const claimed = await store.set(rotatedMarkerKey(hash), JSON.stringify(marker), {
+    onlyIfAbsent: true,
+    ttlMs: record.absoluteExpiresAt - now,
+  });
   if (!claimed) {
     const winnerRaw = await store.get(rotatedMarkerKey(hash));
     const winner = winnerRaw === null ? null : parseMarker(winnerRaw);
@@ -229,8 +254,7 @@ export async function rotateRefreshToken(store: Store, token: string, input: { n
 }
 
 export type RefreshRevocation =
-  | { ok: true; userId: string; familyId: string; familyRevoked: boolean }
-  | { ok: false; code: 'refresh_invalid' };
+  { ok: true; userId: string; familyId: string; familyRevoked: boolean } | { ok: false; code: 'refresh_invalid' };
 
 /**
  * Logout: revokes the family of `token` (live, or already rotated), so no token of this login

@@ -2,11 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryStore } from '@/lib/store/memory-store';
 import { signAccessToken, verifyAccessToken } from './access-token';
 import { createKeyRing, type KeyRing } from './key-ring';
-import { buildJwks, listSigningKeys, loadSigningKeys, retireSigningKey, rotateSigningKey, SIGNING_KEYS_KEY, type SigningKeySet } from './signing-keys';
+import {
+  buildJwks,
+  listSigningKeys,
+  loadSigningKeys,
+  retireSigningKey,
+  rotateSigningKey,
+  SIGNING_KEYS_KEY,
+  type SigningKeySet,
+} from './signing-keys';
 import { FIXED_NOW } from './test-keys';
 
 const alice = { id: 'usr_alice', username: 'alice', role: 'user' as const };
-const verifyWith = (ring: KeyRing, token: string) => verifyAccessToken(token, { resolveKey: (kid) => ring.verificationKeys.get(kid), now: FIXED_NOW });
+const verifyWith = (ring: KeyRing, token: string) =>
+  verifyAccessToken(token, { resolveKey: (kid) => ring.verificationKeys.get(kid), now: FIXED_NOW });
 
 function changed(result: Awaited<ReturnType<typeof rotateSigningKey>>): SigningKeySet {
   if (!result.ok) throw new Error(result.message);
@@ -20,7 +29,11 @@ describe('signing keys', () => {
     expect(a.keys).toHaveLength(1);
     expect(b.keys[0]!.kid).toBe(a.keys[0]!.kid);
     expect((await loadSigningKeys(store, FIXED_NOW)).keys[0]!.kid).toBe(a.keys[0]!.kid);
-    expect(a.keys[0]).toMatchObject({ alg: 'EdDSA', status: 'current', publicJwk: { kty: 'OKP', crv: 'Ed25519', use: 'sig', alg: 'EdDSA' } });
+    expect(a.keys[0]).toMatchObject({
+      alg: 'EdDSA',
+      status: 'current',
+      publicJwk: { kty: 'OKP', crv: 'Ed25519', use: 'sig', alg: 'EdDSA' },
+    });
   });
 
   it('publishes only public parts in the JWKS', async () => {
@@ -57,7 +70,11 @@ describe('signing keys', () => {
     const retired = keySet.keys.find((k) => k.kid === before.signingKey.kid)!;
     expect(retired.status).toBe('retired');
     expect(retired.privateJwk).toBeUndefined();
-    expect(await verifyWith(await createKeyRing(keySet), oldToken)).toMatchObject({ ok: false, code: 'invalid_token', unknownKid: before.signingKey.kid });
+    expect(await verifyWith(await createKeyRing(keySet), oldToken)).toMatchObject({
+      ok: false,
+      code: 'invalid_token',
+      unknownKid: before.signingKey.kid,
+    });
     expect(await store.get(SIGNING_KEYS_KEY)).not.toContain(initial.keys[0]!.privateJwk!.d);
   });
 

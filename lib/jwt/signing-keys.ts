@@ -69,8 +69,7 @@ const SIGNING_KEYS_LOCK_KEY = 'jwt:signing-keys:lock';
 const LOCK_TTL_MS = 5_000;
 
 export type SigningKeyChange =
-  | { ok: true; keySet: SigningKeySet }
-  | { ok: false; code: 'unknown_kid' | 'key_is_current' | 'busy'; message: string };
+  { ok: true; keySet: SigningKeySet } | { ok: false; code: 'unknown_kid' | 'key_is_current' | 'busy'; message: string };
 
 function randomKid(now: number): string {
   const suffix = randomBytes(6).toString('base64url');
@@ -153,7 +152,11 @@ export async function loadSigningKeys(store: Store, now: number): Promise<Signin
   return parseSigningKeySet(winner);
 }
 
-async function changeSigningKeys(store: Store, now: number, change: (keySet: SigningKeySet) => Promise<SigningKeyChange>): Promise<SigningKeyChange> {
+async function changeSigningKeys(
+  store: Store,
+  now: number,
+  change: (keySet: SigningKeySet) => Promise<SigningKeyChange>,
+): Promise<SigningKeyChange> {
   if (!(await store.set(SIGNING_KEYS_LOCK_KEY, String(now), { onlyIfAbsent: true, ttlMs: LOCK_TTL_MS }))) {
     return { ok: false, code: 'busy', message: 'Another key change is in progress; try again in a few seconds.' };
   }
@@ -173,7 +176,9 @@ async function changeSigningKeys(store: Store, now: number, change: (keySet: Sig
 export function rotateSigningKey(store: Store, now: number): Promise<SigningKeyChange> {
   return changeSigningKeys(store, now, async (keySet) => {
     const fresh = await generateSigningKey(now);
-    const keys = keySet.keys.map((key): SigningKeyRecord => (key.status === 'current' ? { ...key, status: 'previous', statusChangedAt: now } : key));
+    const keys = keySet.keys.map((key): SigningKeyRecord =>
+      key.status === 'current' ? { ...key, status: 'previous', statusChangedAt: now } : key,
+    );
     return { ok: true, keySet: { keys: [fresh, ...keys], version: keySet.version + 1 } };
   });
 }
@@ -186,7 +191,8 @@ export function retireSigningKey(store: Store, kid: string, now: number): Promis
   return changeSigningKeys(store, now, async (keySet) => {
     const target = keySet.keys.find((key) => key.kid === kid);
     if (!target) return { ok: false, code: 'unknown_kid', message: `No signing key has kid "${kid}".` };
-    if (target.status === 'current') return { ok: false, code: 'key_is_current', message: 'The current key signs new tokens; rotate first, then retire it.' };
+    if (target.status === 'current')
+      return { ok: false, code: 'key_is_current', message: 'The current key signs new tokens; rotate first, then retire it.' };
     const keys = keySet.keys.map((key): SigningKeyRecord => {
       if (key.kid !== kid || key.status === 'retired') return key;
       const { privateJwk: _dropped, ...publicOnly } = key;

@@ -23,11 +23,21 @@ describe('revokeUserEverywhere', () => {
 
     expect(await revokeUserEverywhere(store, alice.id, now)).toEqual({ revokedAt: now, sessionsRevoked: 2, refreshFamiliesRevoked: 2 });
 
-    expect(await validateSession(store, userSession.sessionId, { now, scope: 'user' })).toMatchObject({ ok: false, code: 'session_invalid' });
-    expect(await validateSession(store, adminSession.sessionId, { now, scope: 'admin' })).toMatchObject({ ok: false, code: 'session_invalid' });
-    for (const { token } of families) expect(await rotateRefreshToken(store, token, { now })).toMatchObject({ ok: false, code: 'refresh_revoked' });
+    expect(await validateSession(store, userSession.sessionId, { now, scope: 'user' })).toMatchObject({
+      ok: false,
+      code: 'session_invalid',
+    });
+    expect(await validateSession(store, adminSession.sessionId, { now, scope: 'admin' })).toMatchObject({
+      ok: false,
+      code: 'session_invalid',
+    });
+    for (const { token } of families)
+      expect(await rotateRefreshToken(store, token, { now })).toMatchObject({ ok: false, code: 'refresh_revoked' });
     expect(await store.listIndex(denylistKey(alice.id))).toEqual([`before:${now}`]);
-    expect(await checkDenylist(store, { sub: alice.id, jti: 'any', iat: Math.floor(now / 1000) })).toMatchObject({ ok: false, reason: 'user_revoked' });
+    expect(await checkDenylist(store, { sub: alice.id, jti: 'any', iat: Math.floor(now / 1000) })).toMatchObject({
+      ok: false,
+      reason: 'user_revoked',
+    });
 
     expect(await validateSession(store, bobSession.sessionId, { now })).toMatchObject({ ok: true });
     expect(await rotateRefreshToken(store, bobFamily.token, { now })).toMatchObject({ ok: true });
@@ -38,6 +48,11 @@ describe('revokeUserEverywhere', () => {
     const store = createMemoryStore({ now: () => FIXED_NOW });
     await createSession(store, alice, { now: FIXED_NOW });
     await revokeUserEverywhere(timeStore(store, calls.record), alice.id, FIXED_NOW);
-    expect(calls.calls.map((call) => call.operation).sort()).toEqual(['addToIndex', 'deleteIndexAndMembers', 'deleteIndexAndMembers', 'deleteIndexAndMembers']);
+    expect(calls.calls.map((call) => call.operation).sort()).toEqual([
+      'addToIndex',
+      'deleteIndexAndMembers',
+      'deleteIndexAndMembers',
+      'deleteIndexAndMembers',
+    ]);
   });
 });

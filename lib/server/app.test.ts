@@ -23,7 +23,7 @@ describe('the process app', () => {
     await expect.poll(() => two.settings.current().denylist).toBe(true);
   });
 
-  it('a key rotation announced by one instance reaches the other\'s key cache', async () => {
+  it("a key rotation announced by one instance reaches the other's key cache", async () => {
     const { store, one, two } = await twoInstances();
     const before = (await two.keys.get(store)).ring.signingKey.kid;
     expect((await one.keys.get(store)).ring.signingKey.kid).toBe(before);

@@ -39,7 +39,13 @@ function createDriverStore(config: AppConfig['store']): Store {
   return createMemoryStore();
 }
 
-export function createServerApp(input: { config: AppConfig; driverStore: Store; instanceId: string; now: () => number; timers: boolean }): ServerApp {
+export function createServerApp(input: {
+  config: AppConfig;
+  driverStore: Store;
+  instanceId: string;
+  now: () => number;
+  timers: boolean;
+}): ServerApp {
   const { config, now } = input;
   // The simulated latency is a setting, and the settings live in the store: the store reads the
   // number the settings cache last adopted, so neither has to exist before the other.

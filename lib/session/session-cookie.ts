@@ -13,13 +13,21 @@ export const MAX_SESSION_COOKIE_LENGTH = 4096;
 
 export type UnsealResult =
   | { ok: true; sessionId: string }
-  | { ok: false; code: 'session_invalid' | 'session_expired'; reason: 'missing' | 'oversized' | 'malformed' | 'invalid' | 'expired' | 'unknown-password' };
+  | {
+      ok: false;
+      code: 'session_invalid' | 'session_expired';
+      reason: 'missing' | 'oversized' | 'malformed' | 'invalid' | 'expired' | 'unknown-password';
+    };
 
 export function sealSessionId(sessionId: string, passwords: SessionPasswords, ttlSeconds: number): Promise<string> {
   return sealData({ sid: sessionId }, { password: passwords, ttl: ttlSeconds });
 }
 
-export async function unsealSessionId(cookieValue: string | undefined, passwords: SessionPasswords, ttlSeconds: number): Promise<UnsealResult> {
+export async function unsealSessionId(
+  cookieValue: string | undefined,
+  passwords: SessionPasswords,
+  ttlSeconds: number,
+): Promise<UnsealResult> {
   if (cookieValue === undefined || cookieValue === '') return { ok: false, code: 'session_invalid', reason: 'missing' };
   if (cookieValue.length > MAX_SESSION_COOKIE_LENGTH) return { ok: false, code: 'session_invalid', reason: 'oversized' };
   // Cheap shape check before any crypto: iron seals are "Fe26.2*" followed by * separated fields.

@@ -27,7 +27,10 @@ describe('sessions on real Redis', () => {
     const laptop = await createSession(store, alice, { now: Date.now(), policy, userAgent: 'Laptop' });
     const phone = await createSession(store, alice, { now: Date.now(), policy, userAgent: 'Phone' });
     expect((await validateSession(store, laptop.sessionId, { now: Date.now(), policy })).ok).toBe(true);
-    expect((await listUserSessions(store, alice.id, { now: Date.now(), policy })).map((s) => s.userAgent).sort()).toEqual(['Laptop', 'Phone']);
+    expect((await listUserSessions(store, alice.id, { now: Date.now(), policy })).map((s) => s.userAgent).sort()).toEqual([
+      'Laptop',
+      'Phone',
+    ]);
     await revokeSession(store, alice.id, laptop.session.id);
     expect((await validateSession(store, laptop.sessionId, { now: Date.now(), policy })).ok).toBe(false);
     expect((await validateSession(store, phone.sessionId, { now: Date.now(), policy })).ok).toBe(true);
@@ -40,9 +43,11 @@ describe('sessions on real Redis', () => {
     expect(await validateSession(store, sessionId, { now: session.createdAt, policy })).toMatchObject({ ok: false, reason: 'not_found' });
   });
 
-  it('revokes all of a user\'s sessions in one operation', async () => {
+  it("revokes all of a user's sessions in one operation", async () => {
     const user = { ...alice, id: `${alice.id}_all` };
-    const sessions = await Promise.all([1, 2, 3].map(() => createSession(store, user, { now: Date.now(), policy: { ...policy, idleTimeoutSeconds: 600 } })));
+    const sessions = await Promise.all(
+      [1, 2, 3].map(() => createSession(store, user, { now: Date.now(), policy: { ...policy, idleTimeoutSeconds: 600 } })),
+    );
     expect(await revokeUserSessions(store, user.id)).toBe(3);
     for (const s of sessions) expect((await validateSession(store, s.sessionId, { now: Date.now(), policy })).ok).toBe(false);
   });

@@ -133,7 +133,11 @@ describe('createSession / validateSession', () => {
     const { store, now } = setup();
     const { sessionId } = await createSession(store, alice, { now: now(), policy });
     await store.set(sessionKey('user', hashSessionId(sessionId)), '{"userId":42}');
-    expect(await validateSession(store, sessionId, { now: now(), policy })).toEqual({ ok: false, code: 'session_invalid', reason: 'corrupt' });
+    expect(await validateSession(store, sessionId, { now: now(), policy })).toEqual({
+      ok: false,
+      code: 'session_invalid',
+      reason: 'corrupt',
+    });
   });
 
   it('never brings a revoked session back by touching it', async () => {
@@ -162,7 +166,7 @@ describe('createSession / validateSession', () => {
 });
 
 describe('revocation', () => {
-  it('revokes one session and leaves the user\'s others alone', async () => {
+  it("revokes one session and leaves the user's others alone", async () => {
     const { store, now } = setup();
     const laptop = await createSession(store, alice, { now: now(), policy });
     const phone = await createSession(store, alice, { now: now(), policy });
@@ -172,7 +176,7 @@ describe('revocation', () => {
     expect(await revokeSession(store, alice.id, laptop.session.id)).toBe(false);
   });
 
-  it('revokes every session of one user in one operation and no one else\'s', async () => {
+  it("revokes every session of one user in one operation and no one else's", async () => {
     const { store, now } = setup();
     const aliceSessions = await Promise.all([1, 2, 3].map(() => createSession(store, alice, { now: now(), policy })));
     const bobSession = await createSession(store, bob, { now: now(), policy });
@@ -197,7 +201,7 @@ describe('revocation', () => {
 });
 
 describe('revokeOwnSession', () => {
-  it('ends one of the user\'s own sessions by handle and leaves the others', async () => {
+  it("ends one of the user's own sessions by handle and leaves the others", async () => {
     const { store, now } = setup();
     const laptop = await createSession(store, alice, { now: now(), policy });
     const phone = await createSession(store, alice, { now: now(), policy });
@@ -207,7 +211,7 @@ describe('revokeOwnSession', () => {
     expect(await revokeOwnSession(store, alice.id, laptop.session.id)).toEqual({ ok: false, code: 'not_found' });
   });
 
-  it('answers someone else\'s handle exactly like an unknown one, and leaves their session alive', async () => {
+  it("answers someone else's handle exactly like an unknown one, and leaves their session alive", async () => {
     const { store, now } = setup();
     const bobSession = await createSession(store, bob, { now: now(), policy });
     expect(await revokeOwnSession(store, alice.id, bobSession.session.id)).toEqual({ ok: false, code: 'not_found' });
@@ -215,12 +219,15 @@ describe('revokeOwnSession', () => {
     expect((await validateSession(store, bobSession.sessionId, { now: now(), policy })).ok).toBe(true);
   });
 
-  it.each(['', 'F'.repeat(64), 'f'.repeat(63), '../admin_session:x', bob.id])('refuses the malformed handle %j before any store access', async (handle) => {
-    const calls = new StoreCallLog();
-    const store = timeStore(setup().store, calls.record);
-    expect(await revokeOwnSession(store, alice.id, handle)).toEqual({ ok: false, code: 'malformed_handle' });
-    expect(calls.calls).toEqual([]);
-  });
+  it.each(['', 'F'.repeat(64), 'f'.repeat(63), '../admin_session:x', bob.id])(
+    'refuses the malformed handle %j before any store access',
+    async (handle) => {
+      const calls = new StoreCallLog();
+      const store = timeStore(setup().store, calls.record);
+      expect(await revokeOwnSession(store, alice.id, handle)).toEqual({ ok: false, code: 'malformed_handle' });
+      expect(calls.calls).toEqual([]);
+    },
+  );
 });
 
 describe('listUserSessions', () => {

@@ -91,9 +91,11 @@ function parseRecord(raw: string): SessionRecord | null {
   try {
     const value = JSON.parse(raw) as Partial<SessionRecord>;
     if (
-      typeof value.userId !== 'string' || typeof value.username !== 'string' ||
+      typeof value.userId !== 'string' ||
+      typeof value.username !== 'string' ||
       (value.role !== 'user' && value.role !== 'admin') ||
-      typeof value.createdAt !== 'number' || typeof value.lastSeenAt !== 'number' ||
+      typeof value.createdAt !== 'number' ||
+      typeof value.lastSeenAt !== 'number' ||
       typeof value.absoluteExpiresAt !== 'number' ||
       (value.userAgent !== null && typeof value.userAgent !== 'string')
     ) {
@@ -220,7 +222,12 @@ export type OwnSessionRevocation = { ok: true; session: string } | { ok: false; 
  * sessions list shows it). Someone else's handle gets the same `not_found` as one that does not
  * exist, so the answer tells nobody which handles are live.
  */
-export async function revokeOwnSession(store: Store, userId: string, handle: string, scope: SessionScope = 'user'): Promise<OwnSessionRevocation> {
+export async function revokeOwnSession(
+  store: Store,
+  userId: string,
+  handle: string,
+  scope: SessionScope = 'user',
+): Promise<OwnSessionRevocation> {
   if (!isWellFormedTokenHash(handle)) return { ok: false, code: 'malformed_handle' };
   if (!(await isUsersSession(store, userId, handle, scope))) return { ok: false, code: 'not_found' };
   await revokeSession(store, userId, handle, scope);

@@ -8,7 +8,13 @@ function setup() {
   const store = createMemoryStore({ now: () => clock.now });
   const changes: number[] = [];
   const make = () =>
-    createSettingsCache({ store, defaults: DEFAULT_SETTINGS, now: () => clock.now, onChange: (s) => changes.push(s.storeLatencyMs), every: () => () => {} });
+    createSettingsCache({
+      store,
+      defaults: DEFAULT_SETTINGS,
+      now: () => clock.now,
+      onChange: (s) => changes.push(s.storeLatencyMs),
+      every: () => () => {},
+    });
   return { clock, store, changes, make };
 }
 
@@ -33,7 +39,7 @@ describe('settings cache', () => {
     expect(changes).toEqual([20]);
   });
 
-  it('picks up another instance\'s change on reload', async () => {
+  it("picks up another instance's change on reload", async () => {
     const { store, make } = setup();
     const here = make();
     const there = make();

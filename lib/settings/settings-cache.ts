@@ -53,7 +53,7 @@ export function createSettingsCache(options: {
       await firstRead;
       return served().settings;
     },
-    update: async (patch, now) => (await cache.adopt(await writeSettings(options.store, patch, now, options.defaults))),
+    update: async (patch, now) => await cache.adopt(await writeSettings(options.store, patch, now, options.defaults)),
     reload: () => void cache.reload().catch(() => {}),
     stop: () => cache.stop(),
   };

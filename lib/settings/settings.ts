@@ -61,7 +61,10 @@ function checkInteger(name: NumericSetting, value: unknown): string | null {
 /** Validates a partial update; unknown fields and wrong types are refused, nothing is coerced. */
 export function validateSettingsPatch(value: unknown): SettingsPatchResult {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { ok: false, message: 'Expected a JSON object with any of: accessTokenTtlSeconds, denylist, refreshGraceSeconds, storeLatencyMs.' };
+    return {
+      ok: false,
+      message: 'Expected a JSON object with any of: accessTokenTtlSeconds, denylist, refreshGraceSeconds, storeLatencyMs.',
+    };
   }
   const patch: Partial<RuntimeSettings> = {};
   for (const [name, field] of Object.entries(value as Record<string, unknown>)) {
@@ -95,7 +98,12 @@ export async function readSettings(store: Store, defaults: RuntimeSettings = DEF
 }
 
 /** Applies a validated patch and stores the result with the next version number. */
-export async function writeSettings(store: Store, patch: Partial<RuntimeSettings>, now: number, defaults: RuntimeSettings = DEFAULT_SETTINGS): Promise<StoredSettings> {
+export async function writeSettings(
+  store: Store,
+  patch: Partial<RuntimeSettings>,
+  now: number,
+  defaults: RuntimeSettings = DEFAULT_SETTINGS,
+): Promise<StoredSettings> {
   const current = await readSettings(store, defaults);
   const next: StoredSettings = { settings: { ...current.settings, ...patch }, version: current.version + 1, updatedAt: now };
   await store.set(SETTINGS_KEY, JSON.stringify(next));

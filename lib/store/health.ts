@@ -11,7 +11,10 @@ export interface StoreHealth {
 
 export async function checkStoreHealth(store: Store): Promise<StoreHealth> {
   const started = performance.now();
-  const ok = await store.ping().then(() => true, () => false);
+  const ok = await store.ping().then(
+    () => true,
+    () => false,
+  );
   const elapsed = performance.now() - started;
   return {
     driver: store.driver,

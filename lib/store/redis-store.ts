@@ -54,10 +54,16 @@ export function createRedisStore(options: RedisStoreOptions): Store {
   }
 
   function run<T>(operation: string, args: string[], map: (reply: Reply) => T): Promise<T> {
-    return withStoreTimeout('redis', operation, timeoutMs, async () => {
-      if (!client.isReady) await connect();
-      return map((await client.sendCommand(args)) as Reply);
-    }, isOutage);
+    return withStoreTimeout(
+      'redis',
+      operation,
+      timeoutMs,
+      async () => {
+        if (!client.isReady) await connect();
+        return map((await client.sendCommand(args)) as Reply);
+      },
+      isOutage,
+    );
   }
 
   function evalScript<T>(operation: string, script: string, keys: string[], args: string[], map: (reply: Reply) => T): Promise<T> {
@@ -80,15 +86,24 @@ export function createRedisStore(options: RedisStoreOptions): Store {
     delete: (key) => run('delete', ['DEL', key], (reply) => asNumber(reply) > 0),
     getAndDelete: (key) => run('getAndDelete', ['GETDEL', key], asString),
     addToIndex: (indexKey, member, ttlMs) =>
-      evalScript('addToIndex', ADD_TO_INDEX_SCRIPT, [indexKey], [member, ttlMs === undefined ? '' : String(Math.ceil(ttlMs))], () => undefined),
+      evalScript(
+        'addToIndex',
+        ADD_TO_INDEX_SCRIPT,
+        [indexKey],
+        [member, ttlMs === undefined ? '' : String(Math.ceil(ttlMs))],
+        () => undefined,
+      ),
     removeFromIndex: (indexKey, member) => run('removeFromIndex', ['SREM', indexKey, member], () => undefined),
     listIndex: (indexKey) =>
-      run('listIndex', ['SMEMBERS', indexKey], (reply) => (Array.isArray(reply) ? reply.filter((m): m is string => typeof m === 'string') : [])),
+      run('listIndex', ['SMEMBERS', indexKey], (reply) =>
+        Array.isArray(reply) ? reply.filter((m): m is string => typeof m === 'string') : [],
+      ),
     deleteIndexAndMembers: (indexKey) => evalScript('deleteIndexAndMembers', DELETE_INDEX_AND_MEMBERS_SCRIPT, [indexKey], [], asNumber),
     increment: (key, ttlMs) => evalScript('increment', INCREMENT_SCRIPT, [key], [String(Math.ceil(ttlMs))], asNumber),
     appendToLog: (key, values, maxLength) =>
       evalScript('appendToLog', APPEND_TO_LOG_SCRIPT, [key], [String(maxLength), ...values], (reply) =>
-        Array.isArray(reply) ? reply.map(String) : []),
+        Array.isArray(reply) ? reply.map(String) : [],
+      ),
     readLog: (key, afterId, limit) =>
       evalScript('readLog', READ_LOG_SCRIPT, [key], [afterId ?? '', String(limit)], (reply) => readLogResult(reply, afterId)),
     timeToLive: (key) => run('timeToLive', ['PTTL', key], (reply) => timeToLiveFromPttl(asNumber(reply))),

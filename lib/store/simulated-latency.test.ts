@@ -7,7 +7,10 @@ describe('withSimulatedLatency', () => {
   it('delays every call by the current setting, and the timing wrapper measures the delay', async () => {
     let latency = 50;
     const log = new StoreCallLog();
-    const store = timeStore(withSimulatedLatency(createMemoryStore(), () => latency), log.record);
+    const store = timeStore(
+      withSimulatedLatency(createMemoryStore(), () => latency),
+      log.record,
+    );
     await store.set('k', 'v');
     expect(await store.get('k')).toBe('v');
     expect(log.calls.every((call) => call.durationMs >= 50)).toBe(true);

@@ -19,7 +19,8 @@ async function sleepAtLeast(ms: number): Promise<void> {
 export function withSimulatedLatency(store: Store, latencyMs: () => number): Store {
   const delayed = { ...store };
   const operations = Object.keys(store).filter(
-    (name): name is Exclude<keyof Store, 'driver' | 'close'> => name !== 'driver' && name !== 'close' && typeof store[name as keyof Store] === 'function',
+    (name): name is Exclude<keyof Store, 'driver' | 'close'> =>
+      name !== 'driver' && name !== 'close' && typeof store[name as keyof Store] === 'function',
   );
   for (const operation of operations) {
     const original = store[operation] as (...args: unknown[]) => Promise<unknown>;

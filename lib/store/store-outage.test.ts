@@ -55,7 +55,10 @@ describe('redis driver when Redis is unreachable', () => {
     const deadline = Date.now() + 5000;
     let recovered = false;
     while (!recovered && Date.now() < deadline) {
-      recovered = await store.ping().then(() => true, () => false);
+      recovered = await store.ping().then(
+        () => true,
+        () => false,
+      );
       if (!recovered) await sleep(100);
     }
     expect(recovered).toBe(true);

@@ -202,7 +202,11 @@ describe.each(['memory', 'redis', 'upstash'] as const)('%s store', (driver) => {
     const start = await store().readLog(log, null, 10);
     expect(start).toEqual({ entries: [], lastId: ids[2] });
     const all = await store().readLog(log, '0-0', 10);
-    expect(all.entries).toEqual([{ id: ids[0], value: '{"n":1}' }, { id: ids[1], value: '{"n":2}' }, { id: ids[2], value: '42' }]);
+    expect(all.entries).toEqual([
+      { id: ids[0], value: '{"n":1}' },
+      { id: ids[1], value: '{"n":2}' },
+      { id: ids[2], value: '42' },
+    ]);
     const more = await store().appendToLog(log, ['{"n":4}'], 100);
     const after = await store().readLog(log, all.lastId, 10);
     expect(after).toEqual({ entries: [{ id: more[0], value: '{"n":4}' }], lastId: more[0] });
@@ -214,7 +218,12 @@ describe.each(['memory', 'redis', 'upstash'] as const)('%s store', (driver) => {
 
   it('keeps a log capped near its maximum length', async () => {
     const log = key('capped');
-    for (let i = 0; i < 30; i += 1) await store().appendToLog(log, Array.from({ length: 100 }, (_, j) => `${i}-${j}`), 200);
+    for (let i = 0; i < 30; i += 1)
+      await store().appendToLog(
+        log,
+        Array.from({ length: 100 }, (_, j) => `${i}-${j}`),
+        200,
+      );
     const { entries } = await store().readLog(log, '0-0', 10_000);
     // Redis trims approximately ("MAXLEN ~"), in whole nodes: bounded, and the newest are kept.
     expect(entries.length).toBeGreaterThanOrEqual(200);

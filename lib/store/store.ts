@@ -114,8 +114,10 @@ export class StoreUnavailableError extends Error {
 }
 
 export function isStoreUnavailable(error: unknown): error is StoreUnavailableError {
-  return error instanceof StoreUnavailableError ||
-    (typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'store_unavailable');
+  return (
+    error instanceof StoreUnavailableError ||
+    (typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'store_unavailable')
+  );
 }
 
 /**

@@ -13,8 +13,19 @@ export interface StoreCall {
 type TimedOperation = Exclude<keyof Store, 'driver' | 'close'>;
 
 const TIMED_OPERATIONS: readonly TimedOperation[] = [
-  'get', 'set', 'delete', 'getAndDelete', 'addToIndex', 'removeFromIndex', 'listIndex',
-  'deleteIndexAndMembers', 'increment', 'appendToLog', 'readLog', 'timeToLive', 'ping',
+  'get',
+  'set',
+  'delete',
+  'getAndDelete',
+  'addToIndex',
+  'removeFromIndex',
+  'listIndex',
+  'deleteIndexAndMembers',
+  'increment',
+  'appendToLog',
+  'readLog',
+  'timeToLive',
+  'ping',
 ];
 
 /**

@@ -77,8 +77,7 @@ export function createUpstashStore(options: UpstashStoreOptions): Store {
       run('listIndex', async () => (await redis.smembers<string[]>(indexKey)).filter((m): m is string => typeof m === 'string')),
     deleteIndexAndMembers: (indexKey) =>
       run('deleteIndexAndMembers', async () => Number(await redis.eval(DELETE_INDEX_AND_MEMBERS_SCRIPT, [indexKey], []))),
-    increment: (key, ttlMs) =>
-      run('increment', async () => Number(await redis.eval(INCREMENT_SCRIPT, [key], [String(Math.ceil(ttlMs))]))),
+    increment: (key, ttlMs) => run('increment', async () => Number(await redis.eval(INCREMENT_SCRIPT, [key], [String(Math.ceil(ttlMs))]))),
     appendToLog: (key, values, maxLength) =>
       run('appendToLog', async () => {
         const reply = await redis.eval(APPEND_TO_LOG_SCRIPT, [key], [String(maxLength), ...values]);

@@ -7,9 +7,24 @@ import type { DemoUserInput } from './users';
  * workshop on a shared network.
  */
 export const DEFAULT_DEMO_USERS: DemoUserInput[] = [
-  { id: 'usr_alice', username: 'alice', role: 'user', passwordHash: '$scrypt$ln=17,r=8,p=1$58b/FErZrR8WtEIhMbUFZQ$1Clz1n14QEsXYRZlOq+VMQT5Qseezz7U5F0GKpCJF8M' },
-  { id: 'usr_bob', username: 'bob', role: 'user', passwordHash: '$scrypt$ln=17,r=8,p=1$Wh3M1v0gLS3ju+VCQNYmlA$TObX2jnrMz1QvuLWMO2JDt0XWZj6YsWYNUKZsNK+FmY' },
-  { id: 'usr_admin', username: 'admin', role: 'admin', passwordHash: '$scrypt$ln=17,r=8,p=1$DcI40h/UL3Gl/inUsTzrAw$N93z7v3MMR5GlRyFKYz5f0RiyQsAqkVCrpB1+WuXMrU' },
+  {
+    id: 'usr_alice',
+    username: 'alice',
+    role: 'user',
+    passwordHash: '$scrypt$ln=17,r=8,p=1$58b/FErZrR8WtEIhMbUFZQ$1Clz1n14QEsXYRZlOq+VMQT5Qseezz7U5F0GKpCJF8M',
+  },
+  {
+    id: 'usr_bob',
+    username: 'bob',
+    role: 'user',
+    passwordHash: '$scrypt$ln=17,r=8,p=1$Wh3M1v0gLS3ju+VCQNYmlA$TObX2jnrMz1QvuLWMO2JDt0XWZj6YsWYNUKZsNK+FmY',
+  },
+  {
+    id: 'usr_admin',
+    username: 'admin',
+    role: 'admin',
+    passwordHash: '$scrypt$ln=17,r=8,p=1$DcI40h/UL3Gl/inUsTzrAw$N93z7v3MMR5GlRyFKYz5f0RiyQsAqkVCrpB1+WuXMrU',
+  },
 ];
 
 /**

@@ -53,7 +53,14 @@ export function parsePasswordHash(encoded: string): ParsedHash | null {
   const match = /^\$scrypt\$ln=(\d{1,2}),r=(\d{1,2}),p=(\d{1,2})\$([A-Za-z0-9+/]{16,})\$([A-Za-z0-9+/]{32,})$/.exec(encoded);
   if (!match) return null;
   const params = { logN: Number(match[1]), blockSize: Number(match[2]), parallelization: Number(match[3]) };
-  if (params.logN < MIN_LOG_N || params.logN > MAX_LOG_N || params.blockSize < 1 || params.blockSize > 32 || params.parallelization < 1 || params.parallelization > 4) {
+  if (
+    params.logN < MIN_LOG_N ||
+    params.logN > MAX_LOG_N ||
+    params.blockSize < 1 ||
+    params.blockSize > 32 ||
+    params.parallelization < 1 ||
+    params.parallelization > 4
+  ) {
     return null;
   }
   const key = Buffer.from(match[5]!, 'base64');

@@ -33,7 +33,11 @@ describe('password hashing', () => {
       expect(user.passwordHash).toMatch(/^\$scrypt\$ln=17,r=8,p=1\$/);
       expect(await verifyPassword(documented[user.username]!, user.passwordHash!)).toBe(true);
     }
-    expect(DEFAULT_DEMO_USERS.map((u) => [u.username, u.role])).toEqual([['alice', 'user'], ['bob', 'user'], ['admin', 'admin']]);
+    expect(DEFAULT_DEMO_USERS.map((u) => [u.username, u.role])).toEqual([
+      ['alice', 'user'],
+      ['bob', 'user'],
+      ['admin', 'admin'],
+    ]);
   });
 });
 
@@ -80,10 +84,17 @@ describe('authenticateUser', () => {
 
 describe('parseDemoUsers', () => {
   it('accepts plain passwords and hashes, and derives ids', () => {
-    const result = parseDemoUsers('[{"username":"Ada","role":"admin","password":"analytical"},{"username":"bo","role":"user","passwordHash":"' + DUMMY_PASSWORD_HASH + '"}]');
+    const result = parseDemoUsers(
+      '[{"username":"Ada","role":"admin","password":"analytical"},{"username":"bo","role":"user","passwordHash":"' +
+        DUMMY_PASSWORD_HASH +
+        '"}]',
+    );
     expect(result.ok).toBe(true);
     if (result.ok) {
-      expect(result.users.map((u) => [u.id, u.username, u.role])).toEqual([['usr_ada', 'ada', 'admin'], ['usr_bo', 'bo', 'user']]);
+      expect(result.users.map((u) => [u.id, u.username, u.role])).toEqual([
+        ['usr_ada', 'ada', 'admin'],
+        ['usr_bo', 'bo', 'user'],
+      ]);
     }
   });
 

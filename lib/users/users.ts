@@ -69,12 +69,15 @@ export function parseDemoUsers(raw: string): { ok: true; users: DemoUserInput[] 
     seen.add(username);
     if (item.role !== 'user' && item.role !== 'admin') return { ok: false, message: `${where}: role must be "user" or "admin"` };
     const id = item.id === undefined ? `usr_${username}` : item.id;
-    if (typeof id !== 'string' || !/^[A-Za-z0-9_-]{1,40}$/.test(id)) return { ok: false, message: `${where}: id must be 1-40 letters, digits, "_" or "-"` };
+    if (typeof id !== 'string' || !/^[A-Za-z0-9_-]{1,40}$/.test(id))
+      return { ok: false, message: `${where}: id must be 1-40 letters, digits, "_" or "-"` };
     if (typeof item.passwordHash === 'string') {
-      if (parsePasswordHash(item.passwordHash) === null) return { ok: false, message: `${where}: passwordHash is not a supported $scrypt$ hash` };
+      if (parsePasswordHash(item.passwordHash) === null)
+        return { ok: false, message: `${where}: passwordHash is not a supported $scrypt$ hash` };
       users.push({ id, username, role: item.role, passwordHash: item.passwordHash });
     } else if (typeof item.password === 'string') {
-      if (item.password.length < 8 || item.password.length > MAX_PASSWORD_LENGTH) return { ok: false, message: `${where}: password must be 8-${MAX_PASSWORD_LENGTH} characters` };
+      if (item.password.length < 8 || item.password.length > MAX_PASSWORD_LENGTH)
+        return { ok: false, message: `${where}: password must be 8-${MAX_PASSWORD_LENGTH} characters` };
       users.push({ id, username, role: item.role, password: item.password });
     } else {
       return { ok: false, message: `${where}: give "password" or "passwordHash"` };

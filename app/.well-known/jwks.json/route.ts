@@ -9,4 +9,6 @@ export const dynamic = 'force-dynamic';
  * Any service can verify our tokens with this alone. Cached for 60 s by clients: a retired key may
  * still verify elsewhere for that long, which bounds how fast retirement reaches third parties.
  */
-export const GET = route(async (ctx) => ok(buildJwks((await ctx.app.keys.get(ctx.store)).keySet), { headers: { 'Cache-Control': 'public, max-age=60' } }));
+export const GET = route(async (ctx) =>
+  ok(buildJwks((await ctx.app.keys.get(ctx.store)).keySet), { headers: { 'Cache-Control': 'public, max-age=60' } }),
+);

@@ -5,8 +5,7 @@ import type { Lane } from './use-lane';
 /** The phases each strategy's `/me` reports, shown open until the first answer. */
 const EXPECTED_PHASES: Record<StrategyId, string[]> = { session: ['unseal', 'lookup'], jwt: ['verify'] };
 
-const ms = (value: number | null | undefined) =>
-  value === null || value === undefined ? '–' : `${value.toFixed(value < 10 ? 3 : 1)} ms`;
+const ms = (value: number | null | undefined) => (value === null || value === undefined ? '–' : `${value.toFixed(value < 10 ? 3 : 1)} ms`);
 
 function Total({ label, value, testId }: { label: string; value: string | number; testId?: string }) {
   return (

@@ -13,7 +13,9 @@ export const dynamic = 'force-dynamic';
  */
 export const GET = route(async (ctx) => {
   const session = await authenticateSession(ctx);
-  const userId = session.ok ? session.user.id : await authenticateJwtRequest(ctx).then((access) => (access.ok ? access.verified.user.id : null));
+  const userId = session.ok
+    ? session.user.id
+    : await authenticateJwtRequest(ctx).then((access) => (access.ok ? access.verified.user.id : null));
   if (userId === null) return fail('unauthenticated', 'Sign in with a session cookie or an access token to receive your events.');
   return eventStreamResponse(ctx.app.events.subscribe({ kind: 'user', userId }), ctx.request.signal);
 });

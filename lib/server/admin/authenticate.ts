@@ -16,12 +16,15 @@ export async function requireAdmin(ctx: RequestContext): Promise<{ ok: true; use
   const admin = await authenticateSession(ctx, 'admin');
   if (admin.ok && admin.user.role === 'admin') return { ok: true, user: admin.user, session: admin.session };
   const ordinary = await authenticateSession(ctx, 'user');
-  if (ordinary.ok && ordinary.user.role !== 'admin') return fail('forbidden', 'This needs an administrator; you are signed in as a regular user.');
+  if (ordinary.ok && ordinary.user.role !== 'admin')
+    return fail('forbidden', 'This needs an administrator; you are signed in as a regular user.');
   return fail('unauthenticated', 'Administrator login required: POST /api/admin/login.');
 }
 
 /** An admin route: the route wrapper, then the admin session, then the handler. */
-export function adminRoute<Params = Record<string, never>>(handler: (ctx: RequestContext, admin: User, params: Params) => Promise<Reply | Response>) {
+export function adminRoute<Params = Record<string, never>>(
+  handler: (ctx: RequestContext, admin: User, params: Params) => Promise<Reply | Response>,
+) {
   return route<Params>(async (ctx, params) => {
     const admin = await requireAdmin(ctx);
     return admin.ok ? handler(ctx, admin.user, params) : admin;

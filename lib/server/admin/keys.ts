@@ -16,7 +16,11 @@ export async function rotateKey(ctx: RequestContext, admin: User): Promise<KeyCh
   const result = await ctx.timer.measure('rotate', () => ctx.app.keys.rotate(ctx.now));
   if (!result.ok) return fail('conflict', result.message);
   const keys = listSigningKeys(result.keySet);
-  ctx.publish({ type: 'key_rotated', strategy: 'admin', detail: { kid: keys.find((key) => key.status === 'current')?.kid ?? null, by: admin.username } });
+  ctx.publish({
+    type: 'key_rotated',
+    strategy: 'admin',
+    detail: { kid: keys.find((key) => key.status === 'current')?.kid ?? null, by: admin.username },
+  });
   return { ok: true, keys };
 }
 

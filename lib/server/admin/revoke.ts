@@ -8,7 +8,11 @@ import { fail, type Failure } from '../http/reply';
  * The admin's "log this user out everywhere, now" (see revokeUserEverywhere), timed and recorded:
  * the dashboard's revocation race starts at `revokedAt`.
  */
-export async function revokeUserByName(ctx: RequestContext, admin: User, username: string): Promise<({ ok: true } & UserRevocation) | Failure> {
+export async function revokeUserByName(
+  ctx: RequestContext,
+  admin: User,
+  username: string,
+): Promise<({ ok: true } & UserRevocation) | Failure> {
   const user = await ctx.app.users.findByUsername(username);
   if (!user) return fail('not_found', `There is no user called "${username.slice(0, 64)}".`);
   const revocation = await ctx.timer.measure('revoke', () => revokeUserEverywhere(ctx.store, user.id, ctx.now));

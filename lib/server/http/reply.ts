@@ -45,7 +45,12 @@ export const clearCookie = (purpose: CookiePurpose): CookieChange => ({ purpose,
 export function toResponse(reply: Reply, secure: boolean): Response {
   const headers = new Headers({ 'Cache-Control': 'no-store', ...reply.headers });
   for (const cookie of reply.cookies ?? []) {
-    headers.append('Set-Cookie', 'clear' in cookie ? clearCookieHeader(cookie.purpose, secure) : setCookieHeader(cookie.purpose, cookie.value, secure, cookie.lifetimeSeconds));
+    headers.append(
+      'Set-Cookie',
+      'clear' in cookie
+        ? clearCookieHeader(cookie.purpose, secure)
+        : setCookieHeader(cookie.purpose, cookie.value, secure, cookie.lifetimeSeconds),
+    );
   }
   if (!reply.ok) {
     const body: ErrorBody = { error: reply.code, message: reply.message };

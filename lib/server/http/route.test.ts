@@ -65,7 +65,9 @@ describe('route wrapper: every exit is finished', () => {
   });
 
   it('an expected failure: the status from the one error table, the error body, cookies cleared by the table', async () => {
-    const response = await route(async () => fail('session_expired', 'gone', { cookies: [{ purpose: 'session', clear: true }] }))(request('GET'));
+    const response = await route(async () => fail('session_expired', 'gone', { cookies: [{ purpose: 'session', clear: true }] }))(
+      request('GET'),
+    );
     expect(response.status).toBe(401);
     expect(await response.json()).toEqual({ error: 'session_expired', message: 'gone' });
     // Loopback is a secure context: the prefixed name, Secure, and the table's attributes.
@@ -74,7 +76,9 @@ describe('route wrapper: every exit is finished', () => {
   });
 
   it('a stream handed back as a Response is finished too', async () => {
-    const response = await route(async () => new Response('data: x\n\n', { headers: { 'content-type': 'text/event-stream' } }))(request('GET'));
+    const response = await route(async () => new Response('data: x\n\n', { headers: { 'content-type': 'text/event-stream' } }))(
+      request('GET'),
+    );
     expect(await response.text()).toBe('data: x\n\n');
     expectFinished(response);
   });
@@ -113,9 +117,11 @@ describe('route wrapper: every exit is finished', () => {
     expect(response.headers.get('set-cookie')).toBe('access-token=tok; Path=/; Max-Age=30; HttpOnly; SameSite=Lax');
   });
 
-  it('gives the handler the request\'s one `now` and the route parameters', async () => {
+  it("gives the handler the request's one `now` and the route parameters", async () => {
     const before = Date.now();
-    const response = await route<{ id: string }>(async (ctx, params) => ok({ id: params.id, now: ctx.now }))(request('GET'), { params: Promise.resolve({ id: 'abc' }) });
+    const response = await route<{ id: string }>(async (ctx, params) => ok({ id: params.id, now: ctx.now }))(request('GET'), {
+      params: Promise.resolve({ id: 'abc' }),
+    });
     const body = (await response.json()) as { id: string; now: number };
     expect(body.id).toBe('abc');
     expect(body.now).toBeGreaterThanOrEqual(before);

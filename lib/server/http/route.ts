@@ -11,7 +11,9 @@ export type RouteHandler<Params> = (ctx: RequestContext, params: Params) => Prom
 function replyForThrown(error: unknown): Reply {
   if (isStoreUnavailable(error)) {
     console.warn(`[session-vs-jwt] ${error instanceof Error ? error.message : 'store unavailable'}`);
-    return fail('store_unavailable', 'The store is not answering, so no credential can be checked or issued. Try again shortly.', { headers: { 'Retry-After': '1' } });
+    return fail('store_unavailable', 'The store is not answering, so no credential can be checked or issued. Try again shortly.', {
+      headers: { 'Retry-After': '1' },
+    });
   }
   console.error('[session-vs-jwt] unexpected error', error);
   return fail('internal_error', 'Something went wrong on the server.');
@@ -27,24 +29,24 @@ function replyForThrown(error: unknown): Reply {
 export function createRouteWrapper(getApp: () => ServerApp) {
   return function route<Params = Record<string, never>>(handler: RouteHandler<Params>) {
     return async (request: Request, segment?: { params: Promise<Params> }): Promise<Response> => {
-    const ctx = beginRequest(request, getApp());
-    const crossSite = checkCrossSiteRequest({
-      method: request.method,
-      secFetchSite: request.headers.get('sec-fetch-site'),
-      origin: request.headers.get('origin'),
-      appOrigin: ctx.appOrigin,
-    });
-    let result: Reply | Response;
-    if (!crossSite.ok) {
-      result = fail(crossSite.code, crossSite.message);
-    } else {
-      try {
-        result = await handler(ctx, segment ? await segment.params : ({} as Params));
-      } catch (error) {
-        result = replyForThrown(error);
+      const ctx = beginRequest(request, getApp());
+      const crossSite = checkCrossSiteRequest({
+        method: request.method,
+        secFetchSite: request.headers.get('sec-fetch-site'),
+        origin: request.headers.get('origin'),
+        appOrigin: ctx.appOrigin,
+      });
+      let result: Reply | Response;
+      if (!crossSite.ok) {
+        result = fail(crossSite.code, crossSite.message);
+      } else {
+        try {
+          result = await handler(ctx, segment ? await segment.params : ({} as Params));
+        } catch (error) {
+          result = replyForThrown(error);
+        }
       }
-    }
-    return finishResponse(result instanceof Response ? result : toResponse(result, ctx.secure), ctx);
+      return finishResponse(result instanceof Response ? result : toResponse(result, ctx.secure), ctx);
     };
   };
 }

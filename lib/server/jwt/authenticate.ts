@@ -33,7 +33,8 @@ export function readAccessToken(ctx: RequestContext): { token: string; viaBearer
   return cookie === null ? null : { token: cookie, viaBearer: false };
 }
 
-const verifyWith = (ring: KeyRing, token: string, now: number) => verifyAccessToken(token, { resolveKey: (kid) => ring.verificationKeys.get(kid), now });
+const verifyWith = (ring: KeyRing, token: string, now: number) =>
+  verifyAccessToken(token, { resolveKey: (kid) => ring.verificationKeys.get(kid), now });
 
 /** Verifies a token we issued (signature and claims only; no denylist): for logout, which must not trust a forgery. */
 export async function verifyIssuedToken(ctx: RequestContext, token: string): Promise<AccessTokenVerification> {
@@ -83,8 +84,17 @@ export async function checkAccessToken(ctx: RequestContext): Promise<(Authentica
     return auth;
   }
   const { user, claims } = auth.verified;
-  ctx.publish({ type: 'verify', strategy: 'jwt', userId: user.id, username: user.username, durationMs, detail: { jti: claims.jti, denylist: ctx.timer.durationOf('denylist') !== null } });
+  ctx.publish({
+    type: 'verify',
+    strategy: 'jwt',
+    userId: user.id,
+    username: user.username,
+    durationMs,
+    detail: { jti: claims.jti, denylist: ctx.timer.durationOf('denylist') !== null },
+  });
   // Every request carries it: the cookie, or the Bearer header.
-  const credentialBytes = auth.viaBearer ? new TextEncoder().encode(`Bearer ${auth.token}`).byteLength : cookieSizeBytes(cookieName('accessToken', ctx.secure), auth.token);
+  const credentialBytes = auth.viaBearer
+    ? new TextEncoder().encode(`Bearer ${auth.token}`).byteLength
+    : cookieSizeBytes(cookieName('accessToken', ctx.secure), auth.token);
   return { ...auth, credentialBytes };
 }

@@ -14,7 +14,10 @@ export function describeAccessCredential(ctx: RequestContext, auth: Authenticate
   const { token, verified } = auth;
   const { iat, exp } = verified.claims;
   return {
-    cookie: describeCookie('accessToken', ctx.secure, token, `${token.split('.').slice(0, 2).join('.').slice(0, 24)}…`, { issuedAt: iat * 1000, expiresAt: exp * 1000 }),
+    cookie: describeCookie('accessToken', ctx.secure, token, `${token.split('.').slice(0, 2).join('.').slice(0, 24)}…`, {
+      issuedAt: iat * 1000,
+      expiresAt: exp * 1000,
+    }),
     header: verified.header,
     payload: verified.claims,
     signature: redactJwtSignature(token),
@@ -33,7 +36,10 @@ export async function describeRefreshCredential(ctx: RequestContext) {
   const { record } = described;
   return {
     ok: true as const,
-    cookie: describeCookie('refreshToken', ctx.secure, token, `fingerprint ${fingerprint(token)}`, { issuedAt: record.createdAt, expiresAt: record.absoluteExpiresAt }),
+    cookie: describeCookie('refreshToken', ctx.secure, token, `fingerprint ${fingerprint(token)}`, {
+      issuedAt: record.createdAt,
+      expiresAt: record.absoluteExpiresAt,
+    }),
     family: {
       id: `${record.familyId.slice(0, 8)}…`,
       generation: record.generation,

@@ -1,6 +1,13 @@
 import 'server-only';
 import { signAccessToken, type SignedAccessToken } from '@/lib/jwt/access-token';
-import { DEFAULT_REFRESH_POLICY, issueRefreshToken, rotateRefreshToken, type IssuedRefreshToken, type RefreshFailureCode, type RefreshPolicy } from '@/lib/jwt/refresh-token';
+import {
+  DEFAULT_REFRESH_POLICY,
+  issueRefreshToken,
+  rotateRefreshToken,
+  type IssuedRefreshToken,
+  type RefreshFailureCode,
+  type RefreshPolicy,
+} from '@/lib/jwt/refresh-token';
 import type { User } from '@/lib/users/users';
 import type { RequestContext } from '../http/context';
 import { fail, type Failure } from '../http/reply';
@@ -18,7 +25,9 @@ function refreshPolicyOf(ctx: RequestContext): RefreshPolicy {
 async function signFor(ctx: RequestContext, user: User): Promise<{ access: SignedAccessToken; accessTokenTtlSeconds: number }> {
   const { accessTokenTtlSeconds } = ctx.app.settings.current();
   const { ring } = await ctx.app.keys.get(ctx.store);
-  const access = await ctx.timer.measure('sign', () => signAccessToken({ user, signingKey: ring.signingKey, now: ctx.now, ttlSeconds: accessTokenTtlSeconds }));
+  const access = await ctx.timer.measure('sign', () =>
+    signAccessToken({ user, signingKey: ring.signingKey, now: ctx.now, ttlSeconds: accessTokenTtlSeconds }),
+  );
   return { access, accessTokenTtlSeconds };
 }
 
@@ -27,13 +36,26 @@ async function signFor(ctx: RequestContext, user: User): Promise<{ access: Signe
  * credentials (unknown user and wrong password cost and answer the same), starts a refresh-token
  * family, signs the first access token, records the event.
  */
-export async function logInForTokens(ctx: RequestContext, credentials: { username: string; password: string }, client: 'browser' | 'token-endpoint'): Promise<{ ok: true; tokens: IssuedTokens } | Failure> {
+export async function logInForTokens(
+  ctx: RequestContext,
+  credentials: { username: string; password: string },
+  client: 'browser' | 'token-endpoint',
+): Promise<{ ok: true; tokens: IssuedTokens } | Failure> {
   const checked = await ctx.timer.measure('password', () => ctx.app.users.checkCredentials(credentials.username, credentials.password));
   if (!checked.ok) return fail('invalid_credentials', 'Wrong username or password.');
   await ctx.app.settings.ready();
-  const refresh = await ctx.timer.measure('store', () => issueRefreshToken(ctx.store, { user: checked.user, now: ctx.now, policy: refreshPolicyOf(ctx) }));
+  const refresh = await ctx.timer.measure('store', () =>
+    issueRefreshToken(ctx.store, { user: checked.user, now: ctx.now, policy: refreshPolicyOf(ctx) }),
+  );
   const tokens = { ...(await signFor(ctx, checked.user)), refresh };
-  ctx.publish({ type: 'login', strategy: 'jwt', userId: checked.user.id, username: checked.user.username, durationMs: ctx.timer.durationOf('sign'), detail: { client, jti: tokens.access.claims.jti } });
+  ctx.publish({
+    type: 'login',
+    strategy: 'jwt',
+    userId: checked.user.id,
+    username: checked.user.username,
+    durationMs: ctx.timer.durationOf('sign'),
+    detail: { client, jti: tokens.access.claims.jti },
+  });
   return { ok: true, tokens };
 }
 
@@ -52,22 +74,46 @@ export function refreshFailure(code: RefreshFailureCode): RefreshFailure {
 }
 
 /** Refresh: consume the refresh token, answer with its successor and a new access token; every outcome is recorded. */
-export async function refreshTokens(ctx: RequestContext, refreshToken: string | null): Promise<{ ok: true; tokens: IssuedTokens } | RefreshFailure> {
+export async function refreshTokens(
+  ctx: RequestContext,
+  refreshToken: string | null,
+): Promise<{ ok: true; tokens: IssuedTokens } | RefreshFailure> {
   if (refreshToken === null) return refreshFailure('refresh_invalid');
   await ctx.app.settings.ready();
-  const rotation = await ctx.timer.measure('rotate', () => rotateRefreshToken(ctx.store, refreshToken, { now: ctx.now, policy: refreshPolicyOf(ctx) }));
+  const rotation = await ctx.timer.measure('rotate', () =>
+    rotateRefreshToken(ctx.store, refreshToken, { now: ctx.now, policy: refreshPolicyOf(ctx) }),
+  );
   if (!rotation.ok) {
     if (rotation.familyRevoked) {
       // Theft signal: the security team wants this one in the server log as well as on the dashboard.
       console.warn(`[session-vs-jwt] refresh token reused after rotation; family ${rotation.familyId} of ${rotation.userId} revoked`);
-      ctx.publish({ type: 'refresh_reused', strategy: 'jwt', userId: rotation.userId ?? null, code: 'refresh_reused', detail: { familyId: rotation.familyId ?? null } });
+      ctx.publish({
+        type: 'refresh_reused',
+        strategy: 'jwt',
+        userId: rotation.userId ?? null,
+        code: 'refresh_reused',
+        detail: { familyId: rotation.familyId ?? null },
+      });
     } else if (rotation.code !== 'refresh_reused') {
-      ctx.publish({ type: 'rejection', strategy: 'jwt', code: rotation.code, userId: rotation.userId ?? null, durationMs: ctx.timer.durationOf('rotate') });
+      ctx.publish({
+        type: 'rejection',
+        strategy: 'jwt',
+        code: rotation.code,
+        userId: rotation.userId ?? null,
+        durationMs: ctx.timer.durationOf('rotate'),
+      });
     }
     return refreshFailure(rotation.code);
   }
   const { ok: _ok, user, ...refresh } = rotation;
   const tokens = { ...(await signFor(ctx, user)), refresh };
-  ctx.publish({ type: 'refresh', strategy: 'jwt', userId: user.id, username: user.username, durationMs: ctx.timer.durationOf('rotate'), detail: { jti: tokens.access.claims.jti, generation: refresh.record.generation } });
+  ctx.publish({
+    type: 'refresh',
+    strategy: 'jwt',
+    userId: user.id,
+    username: user.username,
+    durationMs: ctx.timer.durationOf('rotate'),
+    detail: { jti: tokens.access.claims.jti, generation: refresh.record.generation },
+  });
   return { ok: true, tokens };
 }

@@ -23,7 +23,12 @@ export function browserTokens(tokens: IssuedTokens, now: number): Success {
 /** Non-browser clients: an OAuth-style token response, no cookies. */
 export function tokenEndpointTokens(tokens: IssuedTokens): Success {
   return ok(
-    { access_token: tokens.access.token, token_type: 'Bearer', expires_in: tokens.accessTokenTtlSeconds, refresh_token: tokens.refresh.token },
+    {
+      access_token: tokens.access.token,
+      token_type: 'Bearer',
+      expires_in: tokens.accessTokenTtlSeconds,
+      refresh_token: tokens.refresh.token,
+    },
     { headers: { Pragma: 'no-cache' } },
   );
 }

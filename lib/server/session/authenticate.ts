@@ -12,7 +12,11 @@ export const SESSION_COOKIE: Record<SessionScope, CookiePurpose> = { user: 'sess
 
 /** The session policy of this deployment: the defaults, with timeouts from configuration. */
 export function sessionPolicyOf(config: AppConfig): SessionPolicy {
-  return { ...DEFAULT_SESSION_POLICY, idleTimeoutSeconds: config.sessionIdleTimeoutSeconds, absoluteTimeoutSeconds: config.sessionAbsoluteTimeoutSeconds };
+  return {
+    ...DEFAULT_SESSION_POLICY,
+    idleTimeoutSeconds: config.sessionIdleTimeoutSeconds,
+    absoluteTimeoutSeconds: config.sessionAbsoluteTimeoutSeconds,
+  };
 }
 
 export interface AuthenticatedSession {
@@ -41,7 +45,9 @@ function sessionFailure(code: SessionFailureCode, scope: SessionScope, cookiePre
 export async function unsealRequestSessionId(ctx: RequestContext, scope: SessionScope): Promise<string | null> {
   const cookie = ctx.cookie(SESSION_COOKIE[scope]);
   if (cookie === null) return null;
-  const unsealed = await ctx.timer.measure('unseal', () => unsealSessionId(cookie, ctx.config.sessionPasswords, ctx.config.sessionAbsoluteTimeoutSeconds));
+  const unsealed = await ctx.timer.measure('unseal', () =>
+    unsealSessionId(cookie, ctx.config.sessionPasswords, ctx.config.sessionAbsoluteTimeoutSeconds),
+  );
   return unsealed.ok ? unsealed.sessionId : null;
 }
 
@@ -49,12 +55,19 @@ export async function unsealRequestSessionId(ctx: RequestContext, scope: Session
  * Checks the request's session cookie of `scope`: `unseal` (local crypto, no store), then `lookup`
  * (one store read). Both phases are timed into the request's Server-Timing.
  */
-export async function authenticateSession(ctx: RequestContext, scope: SessionScope = 'user'): Promise<AuthenticatedSession | (Failure & { code: SessionFailureCode })> {
+export async function authenticateSession(
+  ctx: RequestContext,
+  scope: SessionScope = 'user',
+): Promise<AuthenticatedSession | (Failure & { code: SessionFailureCode })> {
   const cookie = ctx.cookie(SESSION_COOKIE[scope]);
   if (cookie === null) return sessionFailure('unauthenticated', scope, false);
-  const unsealed = await ctx.timer.measure('unseal', () => unsealSessionId(cookie, ctx.config.sessionPasswords, ctx.config.sessionAbsoluteTimeoutSeconds));
+  const unsealed = await ctx.timer.measure('unseal', () =>
+    unsealSessionId(cookie, ctx.config.sessionPasswords, ctx.config.sessionAbsoluteTimeoutSeconds),
+  );
   if (!unsealed.ok) return sessionFailure(unsealed.code, scope, true);
-  const result = await ctx.timer.measure('lookup', () => validateSession(ctx.store, unsealed.sessionId, { now: ctx.now, policy: sessionPolicyOf(ctx.config), scope }));
+  const result = await ctx.timer.measure('lookup', () =>
+    validateSession(ctx.store, unsealed.sessionId, { now: ctx.now, policy: sessionPolicyOf(ctx.config), scope }),
+  );
   if (!result.ok) return sessionFailure(result.code, scope, true);
   return { ok: true, user: result.user, session: result.session, sessionId: unsealed.sessionId, cookie };
 }

@@ -21,7 +21,12 @@ async function startSession(ctx: RequestContext, user: User, scope: SessionScope
   const previousSessionId = await unsealRequestSessionId(ctx, scope);
   if (previousSessionId !== null) await endSession(ctx.store, previousSessionId, scope);
   const created = await ctx.timer.measure('store', () =>
-    createSession(ctx.store, user, { now: ctx.now, policy: sessionPolicyOf(ctx.config), scope, userAgent: ctx.request.headers.get('user-agent') }),
+    createSession(ctx.store, user, {
+      now: ctx.now,
+      policy: sessionPolicyOf(ctx.config),
+      scope,
+      userAgent: ctx.request.headers.get('user-agent'),
+    }),
   );
   const lifetimeSeconds = ctx.config.sessionAbsoluteTimeoutSeconds;
   const sealed = await ctx.timer.measure('seal', () => sealSessionId(created.sessionId, ctx.config.sessionPasswords, lifetimeSeconds));
@@ -33,11 +38,21 @@ async function startSession(ctx: RequestContext, user: User, scope: SessionScope
  * cookie is scoped to /api/admin. Unknown user and wrong password cost the same scrypt work and
  * get the same answer.
  */
-export async function logInWithPassword(ctx: RequestContext, credentials: { username: string; password: string }, scope: SessionScope): Promise<StartedSession | Failure> {
+export async function logInWithPassword(
+  ctx: RequestContext,
+  credentials: { username: string; password: string },
+  scope: SessionScope,
+): Promise<StartedSession | Failure> {
   const checked = await ctx.timer.measure('password', () => ctx.app.users.checkCredentials(credentials.username, credentials.password));
   if (!checked.ok) return fail('invalid_credentials', 'Wrong username or password.');
   if (scope === 'admin' && checked.user.role !== 'admin') return fail('forbidden', `${checked.user.username} is not an administrator.`);
   const started = await startSession(ctx, checked.user, scope);
-  ctx.publish({ type: 'login', strategy: scope === 'admin' ? 'admin' : 'session', userId: checked.user.id, username: checked.user.username, durationMs: ctx.timer.durationOf('store') });
+  ctx.publish({
+    type: 'login',
+    strategy: scope === 'admin' ? 'admin' : 'session',
+    userId: checked.user.id,
+    username: checked.user.username,
+    durationMs: ctx.timer.durationOf('store'),
+  });
   return started;
 }

@@ -8,11 +8,21 @@ import { SESSION_COOKIE, unsealRequestSessionId, type AuthenticatedSession } fro
  * Logout: deletes the record the cookie points to (a copy of the cookie is worthless from then on)
  * and returns the cookie to clear. Idempotent: without a valid cookie there is nothing to delete.
  */
-export async function endCurrentSession(ctx: RequestContext, scope: SessionScope): Promise<{ ok: true; clear: ReturnType<typeof clearCookie> }> {
+export async function endCurrentSession(
+  ctx: RequestContext,
+  scope: SessionScope,
+): Promise<{ ok: true; clear: ReturnType<typeof clearCookie> }> {
   const sessionId = await unsealRequestSessionId(ctx, scope);
   if (sessionId !== null) {
     const ended = await ctx.timer.measure('revoke', () => endSession(ctx.store, sessionId, scope));
-    if (ended && scope === 'user') ctx.publish({ type: 'logout', strategy: 'session', userId: ended.userId, username: ended.username, durationMs: ctx.timer.durationOf('revoke') });
+    if (ended && scope === 'user')
+      ctx.publish({
+        type: 'logout',
+        strategy: 'session',
+        userId: ended.userId,
+        username: ended.username,
+        durationMs: ctx.timer.durationOf('revoke'),
+      });
   }
   return { ok: true, clear: clearCookie(SESSION_COOKIE[scope]) };
 }
@@ -20,16 +30,36 @@ export async function endCurrentSession(ctx: RequestContext, scope: SessionScope
 /** "Log out everywhere": every session of this user ends in one store operation. */
 export async function endAllSessions(ctx: RequestContext, auth: AuthenticatedSession): Promise<{ ok: true; sessionsRevoked: number }> {
   const sessionsRevoked = await ctx.timer.measure('revoke', () => revokeUserSessions(ctx.store, auth.user.id));
-  ctx.publish({ type: 'logout', strategy: 'session', userId: auth.user.id, username: auth.user.username, durationMs: ctx.timer.durationOf('revoke'), detail: { everywhere: true, sessionsRevoked } });
+  ctx.publish({
+    type: 'logout',
+    strategy: 'session',
+    userId: auth.user.id,
+    username: auth.user.username,
+    durationMs: ctx.timer.durationOf('revoke'),
+    detail: { everywhere: true, sessionsRevoked },
+  });
   return { ok: true, sessionsRevoked };
 }
 
 /** Ends one of the caller's own sessions by its public handle; says whether it was the current one. */
-export async function endOwnSession(ctx: RequestContext, auth: AuthenticatedSession, handle: string): Promise<{ ok: true; wasCurrent: boolean } | Failure> {
+export async function endOwnSession(
+  ctx: RequestContext,
+  auth: AuthenticatedSession,
+  handle: string,
+): Promise<{ ok: true; wasCurrent: boolean } | Failure> {
   const revoked = await ctx.timer.measure('revoke', () => revokeOwnSession(ctx.store, auth.user.id, handle));
   if (!revoked.ok) {
-    return revoked.code === 'malformed_handle' ? fail('bad_request', 'A session handle is 64 hexadecimal characters.') : fail('not_found', 'No such session among yours.');
+    return revoked.code === 'malformed_handle'
+      ? fail('bad_request', 'A session handle is 64 hexadecimal characters.')
+      : fail('not_found', 'No such session among yours.');
   }
-  ctx.publish({ type: 'logout', strategy: 'session', userId: auth.user.id, username: auth.user.username, durationMs: ctx.timer.durationOf('revoke'), detail: { session: handle.slice(0, 12) } });
+  ctx.publish({
+    type: 'logout',
+    strategy: 'session',
+    userId: auth.user.id,
+    username: auth.user.username,
+    durationMs: ctx.timer.durationOf('revoke'),
+    detail: { session: handle.slice(0, 12) },
+  });
   return { ok: true, wasCurrent: handle === auth.session.id };
 }

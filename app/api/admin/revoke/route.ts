@@ -13,7 +13,8 @@ export const POST = adminRoute(async (ctx, admin) => {
   const body = await readJson(ctx.request);
   if (!body.ok) return body;
   const username = (body.value as { username?: unknown } | null)?.username;
-  if (typeof username !== 'string' || username.trim() === '' || username.length > 64) return fail('bad_request', 'Expected a JSON object: { "username": string }.');
+  if (typeof username !== 'string' || username.trim() === '' || username.length > 64)
+    return fail('bad_request', 'Expected a JSON object: { "username": string }.');
   const revoked = await revokeUserByName(ctx, admin, username);
   if (!revoked.ok) return revoked;
   const { revokedAt, sessionsRevoked, refreshFamiliesRevoked } = revoked;

@@ -13,5 +13,8 @@ export const GET = route(async (ctx) => {
   const auth = await checkAccessToken(ctx);
   if (!auth.ok) return auth;
   const { user, claims, header } = auth.verified;
-  return ok({ user, token: { jti: claims.jti, iat: claims.iat, exp: claims.exp, kid: header.kid } }, { headers: { 'X-Credential-Bytes': String(auth.credentialBytes) } });
+  return ok(
+    { user, token: { jti: claims.jti, iat: claims.iat, exp: claims.exp, kid: header.kid } },
+    { headers: { 'X-Credential-Bytes': String(auth.credentialBytes) } },
+  );
 });
