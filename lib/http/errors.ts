@@ -22,14 +22,12 @@ export const ERROR_STATUS = {
   forbidden: 403,
   cross_site_request: 403,
   not_found: 404,
-  method_not_allowed: 405,
   /** The change cannot be made in the current state (e.g. retiring the current signing key). */
   conflict: 409,
   /** A concurrent refresh of the same token inside the grace window: retry with the new cookie. */
   refresh_in_progress: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
-  rate_limited: 429,
   internal_error: 500,
   store_unavailable: 503,
 } as const;
