@@ -8,6 +8,7 @@ import { AdminEvents } from './admin-events';
 import { AdminKeys } from './admin-keys';
 import { AdminLogin } from './admin-login';
 import { AdminSettings } from './admin-settings';
+import { TextField } from '@/app/_components/text-field';
 
 const USERNAMES = DEMO_CREDENTIALS.filter((demo) => demo.role === 'user').map((demo) => demo.username);
 
@@ -57,20 +58,13 @@ export function AdminConsole() {
           enforces when it is on.
         </p>
         <div className="flex flex-wrap items-end gap-3">
-          <label className="flex flex-col gap-1 text-sm font-medium">
-            Username
-            <input
-              value={target}
-              onChange={(e) => setTarget(e.target.value)}
-              list="demo-usernames"
-              className="rounded-md border border-slate-300 px-3 py-2 text-base"
-            />
+          <TextField label="Username" value={target} onChange={setTarget} list="demo-usernames">
             <datalist id="demo-usernames">
               {USERNAMES.map((name) => (
                 <option key={name} value={name} />
               ))}
             </datalist>
-          </label>
+          </TextField>
           <button type="submit" className="rounded-md bg-red-700 px-4 py-2 font-semibold text-white hover:bg-red-800">
             Revoke {target || 'user'}
           </button>

@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import type { ApiResult, Credentials } from '@/lib/client/api';
 import { DEMO_ADMIN } from '@/lib/users/demo-credentials';
+import { TextField } from '@/app/_components/text-field';
 
 export interface AdminLoginProps {
   /** Still asking whether this browser already has an admin session: the form waits. */
@@ -30,25 +31,8 @@ export function AdminLogin({ checking, signIn }: AdminLoginProps) {
       className="flex max-w-md flex-col gap-3 rounded-xl border border-slate-200 bg-white p-6 shadow-sm max-sm:p-4"
     >
       <h2 className="text-xl font-semibold">Administrator login</h2>
-      <label className="flex flex-col gap-1 text-sm font-medium">
-        Username
-        <input
-          value={username}
-          onChange={(e) => setUsername(e.target.value)}
-          autoComplete="username"
-          className="rounded-md border border-slate-300 px-3 py-2 text-base"
-        />
-      </label>
-      <label className="flex flex-col gap-1 text-sm font-medium">
-        Password
-        <input
-          type="password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          autoComplete="current-password"
-          className="rounded-md border border-slate-300 px-3 py-2 text-base"
-        />
-      </label>
+      <TextField label="Username" value={username} onChange={setUsername} autoComplete="username" />
+      <TextField label="Password" type="password" value={password} onChange={setPassword} autoComplete="current-password" />
       <button
         type="submit"
         disabled={checking}

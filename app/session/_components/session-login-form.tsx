@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { DEFAULT_DEMO_USER, DEMO_CREDENTIALS } from '@/lib/users/demo-credentials';
 import type { CheckResult } from './session-demo';
+import { TextField } from '@/app/_components/text-field';
 
 const DEMO_USERS = DEMO_CREDENTIALS.filter((demo) => demo.role === 'user');
 
@@ -26,27 +27,15 @@ export function SessionLoginForm({ checking, busy, error, lastCheck, onLogin }: 
         aria-label="Session login"
       >
         <h2 className="text-xl font-semibold">Log in</h2>
-        <label className="flex flex-col gap-1 text-sm font-medium">
-          Username
-          <input
-            name="username"
-            value={username}
-            onChange={(e) => setUsername(e.target.value)}
-            autoComplete="username"
-            className="rounded-md border border-slate-300 px-3 py-2 text-base"
-          />
-        </label>
-        <label className="flex flex-col gap-1 text-sm font-medium">
-          Password
-          <input
-            name="password"
-            type="password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            autoComplete="current-password"
-            className="rounded-md border border-slate-300 px-3 py-2 text-base"
-          />
-        </label>
+        <TextField label="Username" name="username" value={username} onChange={setUsername} autoComplete="username" />
+        <TextField
+          label="Password"
+          name="password"
+          type="password"
+          value={password}
+          onChange={setPassword}
+          autoComplete="current-password"
+        />
         <button
           type="submit"
           disabled={busy || checking}

@@ -27,17 +27,22 @@ export async function endCurrentSession(
   return { ok: true, clear: clearCookie(SESSION_COOKIE[scope]) };
 }
 
-/** "Log out everywhere": every session of this user ends in one store operation. */
-export async function endAllSessions(ctx: RequestContext, auth: AuthenticatedSession): Promise<{ ok: true; sessionsRevoked: number }> {
-  const sessionsRevoked = await ctx.timer.measure('revoke', () => revokeUserSessions(ctx.store, auth.user.id));
+/** A session logout on the event log, timed by the request's `revoke` phase. */
+function recordLogout(ctx: RequestContext, auth: AuthenticatedSession, detail: Record<string, string | number | boolean>): void {
   ctx.publish({
     type: 'logout',
     strategy: 'session',
     userId: auth.user.id,
     username: auth.user.username,
     durationMs: ctx.timer.durationOf('revoke'),
-    detail: { everywhere: true, sessionsRevoked },
+    detail,
   });
+}
+
+/** "Log out everywhere": every session of this user ends in one store operation. */
+export async function endAllSessions(ctx: RequestContext, auth: AuthenticatedSession): Promise<{ ok: true; sessionsRevoked: number }> {
+  const sessionsRevoked = await ctx.timer.measure('revoke', () => revokeUserSessions(ctx.store, auth.user.id));
+  recordLogout(ctx, auth, { everywhere: true, sessionsRevoked });
   return { ok: true, sessionsRevoked };
 }
 
@@ -53,13 +58,6 @@ export async function endOwnSession(
       ? fail('bad_request', 'A session handle is 64 hexadecimal characters.')
       : fail('not_found', 'No such session among yours.');
   }
-  ctx.publish({
-    type: 'logout',
-    strategy: 'session',
-    userId: auth.user.id,
-    username: auth.user.username,
-    durationMs: ctx.timer.durationOf('revoke'),
-    detail: { session: handle.slice(0, 12) },
-  });
+  recordLogout(ctx, auth, { session: handle.slice(0, 12) });
   return { ok: true, wasCurrent: handle === auth.session.id };
 }
