@@ -25,6 +25,8 @@ const serverEnv = {
   // A fresh secret per run: nothing secret is ever committed, and the server refuses to start
   // in production without one.
   SESSION_PASSWORD: randomBytes(32).toString('base64url'),
+  // Both servers share it: with E2E_REDIS_URL they share the signing key kept in the store.
+  SIGNING_KEY_SECRET: randomBytes(32).toString('base64url'),
   ...(process.env.E2E_REDIS_URL ? { REDIS_URL: process.env.E2E_REDIS_URL } : {}),
 };
 

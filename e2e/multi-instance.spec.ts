@@ -14,7 +14,11 @@ let b: RunningAppServer;
 test.beforeAll(async () => {
   redis = await startRedisServer();
   // Instances must share the session password (it seals cookies); signing keys come from the store.
-  const shared = { REDIS_URL: redis.url, SESSION_PASSWORD: randomBytes(32).toString('base64url') };
+  const shared = {
+    REDIS_URL: redis.url,
+    SESSION_PASSWORD: randomBytes(32).toString('base64url'),
+    SIGNING_KEY_SECRET: randomBytes(32).toString('base64url'),
+  };
   [a, b] = await Promise.all([
     startAppServer({ ...shared, INSTANCE_ID: 'instance-a' }),
     startAppServer({ ...shared, INSTANCE_ID: 'instance-b' }),

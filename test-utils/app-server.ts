@@ -2,6 +2,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { findFreePort } from './free-port';
 
+/**
+ * One signing-key secret per test run: instances started against the same Redis must decrypt each
+ * other's signing key. Generated here, never committed.
+ */
+const SIGNING_KEY_SECRET_FOR_THIS_RUN = randomBytes(32).toString('base64url');
+
 export interface RunningAppServer {
   baseURL: string;
   port: number;
@@ -25,6 +31,7 @@ export async function startAppServer(env: Record<string, string>): Promise<Runni
       NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',
       SESSION_PASSWORD: randomBytes(32).toString('base64url'),
+      SIGNING_KEY_SECRET: SIGNING_KEY_SECRET_FOR_THIS_RUN,
       ...env,
     },
   });

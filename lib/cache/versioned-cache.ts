@@ -5,6 +5,15 @@
  * that another instance changed it (`reload`), and, should such a notice be lost, every
  * `refreshIntervalMs` in the background. Rebuilding the value (importing keys, say) happens only
  * when the version changed. Time and timers are injected, so tests never sleep.
+ *
+ * Ordering: a read can finish after a newer version was adopted (a slow background read that
+ * began before this process's own rotation or retirement). Installing it would bring back, for
+ * seconds, a key just retired. So a value is installed only when its version is higher than the
+ * one served, or when it comes from a read that began after the served value was installed (the
+ * store really holds something else now: it was reset, say). A read that began earlier and holds
+ * an older or equal version is dropped. A reload asked for while a read is in flight queues one
+ * more read after it, because the read in flight may have begun before the change the caller
+ * heard about.
  */
 import type { Store } from '@/lib/store/store';
 
@@ -48,19 +57,34 @@ function everyWithUnrefTimer(ms: number, run: () => void): () => void {
 }
 
 export function createVersionedCache<Raw, Value>(options: VersionedCacheOptions<Raw, Value>): VersionedCache<Raw, Value> {
-  let current: { version: number; value: Value; receivedAt: number } | undefined = options.initial
-    ? { version: options.versionOf(options.initial.raw), value: options.initial.value, receivedAt: options.now() }
+  /** Numbers each read and each own write at its start, so "began after" is a comparison. */
+  let sequence = 0;
+  let current: { version: number; value: Value; receivedAt: number; startedAt: number } | undefined = options.initial
+    ? { version: options.versionOf(options.initial.raw), value: options.initial.value, receivedAt: options.now(), startedAt: 0 }
     : undefined;
   let loading: Promise<Value> | undefined;
+  let queued: Promise<Value> | undefined;
   let stopTimer: (() => void) | undefined;
 
-  async function adopt(raw: Raw): Promise<Value> {
+  /** Whether what a read or write that began at `startedAt` found may replace the value served. */
+  function supersedes(version: number, startedAt: number): boolean {
+    if (!current) return true;
+    return version > current.version || (startedAt > current.startedAt && version !== current.version);
+  }
+
+  async function install(raw: Raw, startedAt: number): Promise<Value> {
     const version = options.versionOf(raw);
-    if (current && current.version === version) return current.value;
+    if (!supersedes(version, startedAt)) return current!.value;
     const value = await options.build(raw);
-    current = { version, value, receivedAt: options.now() };
+    // Checked again: another install may have finished while this one was building.
+    if (!supersedes(version, startedAt)) return current!.value;
+    current = { version, value, receivedAt: options.now(), startedAt };
     options.onAdopt?.(value, raw);
     return value;
+  }
+
+  function adopt(raw: Raw): Promise<Value> {
+    return install(raw, ++sequence);
   }
 
   function startBackgroundRefresh(): void {
@@ -72,10 +96,11 @@ export function createVersionedCache<Raw, Value>(options: VersionedCacheOptions<
     });
   }
 
-  function reload(store: Store = options.store): Promise<Value> {
-    loading ??= options
+  function read(store: Store): Promise<Value> {
+    const startedAt = ++sequence;
+    loading = options
       .read(store)
-      .then(adopt)
+      .then((raw) => install(raw, startedAt))
       .then((value) => {
         startBackgroundRefresh();
         return value;
@@ -86,12 +111,25 @@ export function createVersionedCache<Raw, Value>(options: VersionedCacheOptions<
     return loading;
   }
 
+  function reload(store: Store = options.store): Promise<Value> {
+    if (!loading) return read(store);
+    // One read at a time; every caller that arrives meanwhile shares the one queued after it.
+    queued ??= loading
+      .catch(() => undefined)
+      .then(() => {
+        queued = undefined;
+        return read(store);
+      });
+    return queued;
+  }
+
   if (options.initial) startBackgroundRefresh();
 
   return {
     peek: () => current?.value,
     state: () => (current ? { version: current.version, receivedAt: current.receivedAt } : null),
-    get: (store) => (current ? Promise.resolve(current.value) : reload(store)),
+    // A first load has nothing newer to miss, so it joins a read already under way.
+    get: (store) => (current ? Promise.resolve(current.value) : (loading ?? reload(store))),
     reload,
     adopt,
     stop: () => {

@@ -3,6 +3,8 @@ import { ConfigError, parseConfig, parseSessionPasswords } from './config';
 
 const STRONG = 'k3J9x-Qp7Lm2Vb8Nc4Rt6Yw1Zs5Hd0Fa';
 const generated = () => 'GENERATED-ephemeral-0123456789abcdefXYZ';
+const SIGNING_SECRET = 'Zq8-Wm3Tx7Kp1Rb5Nv9Lc2Hd6Gf4Js0Ya';
+const ED25519_JWK = { kty: 'OKP', crv: 'Ed25519', kid: 'k1', x: 'pub', d: 'priv' };
 
 describe('parseConfig', () => {
   it('runs on a fresh machine: memory store, generated session password, and says so', () => {
@@ -34,8 +36,37 @@ describe('parseConfig', () => {
   });
 
   it('accepts a strong password in production', () => {
-    const { config } = parseConfig({ NODE_ENV: 'production', SESSION_PASSWORD: STRONG }, generated);
+    const { config } = parseConfig({ NODE_ENV: 'production', SESSION_PASSWORD: STRONG, SIGNING_KEY_SECRET: SIGNING_SECRET }, generated);
     expect(config.sessionPasswords).toEqual({ '1': STRONG });
+  });
+
+  it('refuses to start in production without SIGNING_KEY_SECRET, unless the keys come from JWT_PRIVATE_KEYS', () => {
+    expect(() => parseConfig({ NODE_ENV: 'production', SESSION_PASSWORD: STRONG }, generated)).toThrow(/SIGNING_KEY_SECRET is required/);
+    const configured = parseConfig(
+      { NODE_ENV: 'production', SESSION_PASSWORD: STRONG, JWT_PRIVATE_KEYS: JSON.stringify([ED25519_JWK]) },
+      generated,
+    );
+    // The store never holds a private part then, so there is nothing to encrypt.
+    expect(configured.config.signingKeySecret).toBeNull();
+    expect(
+      parseConfig({ NODE_ENV: 'production', SESSION_PASSWORD: STRONG, SIGNING_KEY_SECRET: SIGNING_SECRET }, generated).config
+        .signingKeySecret,
+    ).toBe(SIGNING_SECRET);
+  });
+
+  it.each([
+    ['too short', 'short-secret'],
+    ['a placeholder', 'replace-me-replace-me-replace-me-replace-me'],
+  ])('refuses a weak SIGNING_KEY_SECRET (%s)', (_, weak) => {
+    expect(() => parseConfig({ SIGNING_KEY_SECRET: weak }, generated)).toThrow(/SIGNING_KEY_SECRET/);
+  });
+
+  it('generates an ephemeral SIGNING_KEY_SECRET in development, with a notice that never shows it', () => {
+    const { config, notices } = parseConfig({}, generated);
+    expect(config.signingKeySecret).toBe(generated());
+    const notice = notices.find((n) => n.includes('SIGNING_KEY_SECRET'));
+    expect(notice).toMatch(/ephemeral/);
+    expect(notices.join('\n')).not.toContain(generated());
   });
 
   it('selects the redis driver from REDIS_URL', () => {

@@ -29,6 +29,11 @@ export interface AppConfig {
   store: StoreConfig;
   /** Private signing keys as JWKs; null means "generate once and keep in the store". */
   jwtPrivateKeys: JsonWebKeyWithId[] | null;
+  /**
+   * Encrypts the current signing key's private part in the store (SIGNING_KEY_SECRET). Null only
+   * with JWT_PRIVATE_KEYS: then no private part is ever written to the store.
+   */
+  signingKeySecret: string | null;
   demoUsers: DemoUserInput[];
   /** The app's public origin when it sits behind a proxy that rewrites Host; null: use Host. */
   publicOrigin: string | null;
@@ -74,14 +79,46 @@ function parseMode(value: string | undefined): AppConfig['mode'] {
   return 'development';
 }
 
-function checkSessionPassword(id: string, password: string): void {
-  const label = id === '1' ? 'SESSION_PASSWORD' : `SESSION_PASSWORD (id ${id})`;
-  if (password.length < MIN_SESSION_PASSWORD_LENGTH) {
+function checkSecret(label: string, secret: string): void {
+  if (secret.length < MIN_SESSION_PASSWORD_LENGTH) {
     throw new ConfigError(`${label} must be at least ${MIN_SESSION_PASSWORD_LENGTH} characters; ${GENERATE_HINT}`);
   }
-  if (PLACEHOLDER_PATTERN.test(password) || new Set(password).size < 10) {
+  if (PLACEHOLDER_PATTERN.test(secret) || new Set(secret).size < 10) {
     throw new ConfigError(`${label} looks like a placeholder or has too little variety to be a secret; ${GENERATE_HINT}`);
   }
+}
+
+function checkSessionPassword(id: string, password: string): void {
+  checkSecret(id === '1' ? 'SESSION_PASSWORD' : `SESSION_PASSWORD (id ${id})`, password);
+}
+
+/**
+ * SIGNING_KEY_SECRET: required in production unless the keys come from JWT_PRIVATE_KEYS (then the
+ * store never holds a private part and the secret is not used). In development a missing one is
+ * generated for this process, like SESSION_PASSWORD.
+ */
+function parseSigningKeySecret(
+  raw: string | undefined,
+  mode: AppConfig['mode'],
+  keysConfigured: boolean,
+  generateSecret: () => string,
+  notices: string[],
+): string | null {
+  const secret = raw?.trim() ?? '';
+  if (secret !== '') {
+    checkSecret('SIGNING_KEY_SECRET', secret);
+    return keysConfigured ? null : secret;
+  }
+  if (keysConfigured) return null;
+  if (mode === 'production') {
+    throw new ConfigError(
+      `SIGNING_KEY_SECRET is required in production to encrypt the signing key kept in the store (at least ${MIN_SESSION_PASSWORD_LENGTH} characters, the same on every instance); ${GENERATE_HINT}. Or give the keys in JWT_PRIVATE_KEYS.`,
+    );
+  }
+  notices.push(
+    'SIGNING_KEY_SECRET is not set: generated an ephemeral one for this process. A signing key left in a persistent store by an earlier run cannot be decrypted: it is replaced by a fresh one (its tokens keep verifying). Instances sharing a store need the same SIGNING_KEY_SECRET.',
+  );
+  return generateSecret();
 }
 
 /**
@@ -252,6 +289,8 @@ export function parseConfig(env: Environment, generateSecret: () => string): Par
     );
   }
 
+  const signingKeySecret = parseSigningKeySecret(env.SIGNING_KEY_SECRET, mode, jwtPrivateKeys !== null, generateSecret, notices);
+
   let demoUsers: DemoUserInput[] = DEFAULT_DEMO_USERS;
   if (env.DEMO_USERS !== undefined && env.DEMO_USERS.trim() !== '') {
     const result = parseDemoUsers(env.DEMO_USERS);
@@ -280,6 +319,7 @@ export function parseConfig(env: Environment, generateSecret: () => string): Par
       sessionPasswords,
       store,
       jwtPrivateKeys,
+      signingKeySecret,
       demoUsers,
       publicOrigin: parsePublicOrigin(env.PUBLIC_ORIGIN),
       instanceId,

@@ -12,7 +12,7 @@ import { createMemoryStore } from '@/lib/store/memory-store';
 import { signAccessToken } from './access-token';
 import { createKeyRing } from './key-ring';
 import { buildJwks, loadSigningKeys, retireSigningKey, rotateSigningKey, type SigningKeySet } from './signing-keys';
-import { FIXED_NOW } from './test-keys';
+import { FIXED_NOW, TEST_SEAL } from './test-keys';
 
 const verifier = fileURLToPath(new URL('../../test-utils/verify-with-jwks.mjs', import.meta.url));
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -30,7 +30,7 @@ function verifyElsewhere(keySet: SigningKeySet, token: string): { status: number
 describe('JWKS interop', () => {
   it('verifies an app-issued token in a separate process with the JWKS alone, and rejects it once its key is retired', async () => {
     const store = createMemoryStore();
-    const keySet = await loadSigningKeys(store, FIXED_NOW);
+    const keySet = await loadSigningKeys(store, FIXED_NOW, TEST_SEAL);
     const ring = await createKeyRing(keySet);
     const { token, claims } = await signAccessToken({
       user: { id: 'usr_alice', username: 'alice', role: 'user' },
@@ -43,11 +43,11 @@ describe('JWKS interop', () => {
     expect(accepted.status).toBe(0);
     expect(JSON.parse(accepted.output)).toMatchObject({ sub: 'usr_alice', username: 'alice', jti: claims.jti, exp: claims.exp });
 
-    const rotated = await rotateSigningKey(store, FIXED_NOW);
+    const rotated = await rotateSigningKey(store, FIXED_NOW, TEST_SEAL);
     if (!rotated.ok) throw new Error(rotated.message);
     expect(verifyElsewhere(rotated.keySet, token).status).toBe(0);
 
-    const retired = await retireSigningKey(store, ring.signingKey.kid, FIXED_NOW);
+    const retired = await retireSigningKey(store, ring.signingKey.kid, FIXED_NOW, TEST_SEAL);
     if (!retired.ok) throw new Error(retired.message);
     expect(verifyElsewhere(retired.keySet, token)).toEqual({ status: 1, output: 'ERR_JWKS_NO_MATCHING_KEY' });
   });

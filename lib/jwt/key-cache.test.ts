@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryStore } from '@/lib/store/memory-store';
 import { StoreCallLog, timeStore } from '@/lib/store/timed-store';
 import { createKeyCache, UNKNOWN_KID_RELOAD_MIN_INTERVAL_MS } from './key-cache';
-import { FIXED_NOW } from './test-keys';
+import { FIXED_NOW, TEST_SEAL } from './test-keys';
 
 function setup() {
   const store = createMemoryStore({ now: () => FIXED_NOW });
-  const make = () => createKeyCache({ store, configuredKeys: null, now: () => FIXED_NOW, every: () => () => {} });
+  const make = () => createKeyCache({ store, configuredKeys: null, seal: TEST_SEAL, now: () => FIXED_NOW, every: () => () => {} });
   return { store, make };
 }
 
@@ -54,6 +54,7 @@ describe('key cache', () => {
     const made = createKeyCache({
       store: timeStore(store, calls.record),
       configuredKeys: null,
+      seal: TEST_SEAL,
       now: () => FIXED_NOW,
       every: () => () => {},
     });
@@ -61,6 +62,7 @@ describe('key cache', () => {
     const configured = createKeyCache({
       store: timeStore(store, calls.record),
       configuredKeys: [{ ...privateJwk, kid: 'cfg-1' }],
+      seal: null,
       now: () => FIXED_NOW,
     });
     calls.calls.length = 0;

@@ -8,8 +8,10 @@
 import { createVersionedCache } from '@/lib/cache/versioned-cache';
 import type { Store } from '@/lib/store/store';
 import { createKeyRing, type KeyRing } from './key-ring';
+import type { PrivateKeySeal } from './private-key-seal';
 import {
   loadSigningKeys,
+  SigningKeyUnreadableError,
   retireSigningKey,
   rotateSigningKey,
   signingKeysFromConfig,
@@ -50,12 +52,47 @@ export function createKeyCache(options: {
   store: Store;
   /** Keys from JWT_PRIVATE_KEYS: they do not live in the store and are never rotated here. */
   configuredKeys: JsonWebKeyWithId[] | null;
+  /** Seals the current private key for the store (SIGNING_KEY_SECRET); null only with configured keys. */
+  seal: PrivateKeySeal | null;
+  /**
+   * What to do when the stored current key cannot be decrypted with this process's secret. false
+   * (production): fail closed, every load throws SigningKeyUnreadableError with how to fix it.
+   * true (development): rotate to a fresh key once per process, with a warning; the old key stays
+   * as `previous` (public part only) so its tokens keep verifying. Once only, so two instances
+   * with different secrets on one store cannot keep rotating each other's keys.
+   */
+  replaceUnreadableKey?: boolean;
+  warn?(message: string): void;
   now: () => number;
   every?(ms: number, run: () => void): () => void;
 }): KeyCache {
   const { configuredKeys } = options;
+  let replacedUnreadableKey = false;
+
+  async function readStoredKeys(store: Store): Promise<SigningKeySet> {
+    const seal = sealOrThrow();
+    try {
+      return await loadSigningKeys(store, options.now(), seal);
+    } catch (error) {
+      if (!(error instanceof SigningKeyUnreadableError) || !options.replaceUnreadableKey || replacedUnreadableKey) throw error;
+      replacedUnreadableKey = true;
+      options.warn?.(
+        `${error.message} Development: replacing it with a fresh signing key; the old one keeps verifying as "previous". Set SIGNING_KEY_SECRET to keep keys across restarts.`,
+      );
+      const rotated = await rotateSigningKey(options.store, options.now(), seal);
+      if (rotated.ok) return rotated.keySet;
+      // Another instance is changing the keys right now: read what it wrote.
+      return loadSigningKeys(store, options.now(), seal);
+    }
+  }
+
+  function sealOrThrow(): PrivateKeySeal {
+    if (!options.seal) throw new Error('signing keys kept in the store need a seal (SIGNING_KEY_SECRET)');
+    return options.seal;
+  }
+
   const cache = createVersionedCache<SigningKeySet, CachedKeys>({
-    read: async (store) => (configuredKeys ? signingKeysFromConfig(configuredKeys, 0) : loadSigningKeys(store, options.now())),
+    read: async (store) => (configuredKeys ? signingKeysFromConfig(configuredKeys, 0) : readStoredKeys(store)),
     versionOf: (keySet) => keySet.version,
     build: async (keySet) => ({ keySet, ring: await createKeyRing(keySet) }),
     store: options.store,
@@ -81,10 +118,13 @@ export function createKeyCache(options: {
     },
     reload: () => void cache.reload().catch(() => {}),
     rotate: (now) =>
-      change(() => rotateSigningKey(options.store, now), 'Signing keys come from JWT_PRIVATE_KEYS; change that variable to rotate.'),
+      change(
+        () => rotateSigningKey(options.store, now, sealOrThrow()),
+        'Signing keys come from JWT_PRIVATE_KEYS; change that variable to rotate.',
+      ),
     retire: (kid, now) =>
       change(
-        () => retireSigningKey(options.store, kid, now),
+        () => retireSigningKey(options.store, kid, now, sealOrThrow()),
         'Signing keys come from JWT_PRIVATE_KEYS; remove the key there to retire it.',
       ),
     stop: () => cache.stop(),

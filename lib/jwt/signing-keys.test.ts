@@ -11,7 +11,7 @@ import {
   SIGNING_KEYS_KEY,
   type SigningKeySet,
 } from './signing-keys';
-import { FIXED_NOW } from './test-keys';
+import { FIXED_NOW, TEST_SEAL } from './test-keys';
 
 const alice = { id: 'usr_alice', username: 'alice', role: 'user' as const };
 const verifyWith = (ring: KeyRing, token: string) =>
@@ -25,10 +25,10 @@ function changed(result: Awaited<ReturnType<typeof rotateSigningKey>>): SigningK
 describe('signing keys', () => {
   it('generates one Ed25519 key on first use and every later load (and a racing instance) gets the same one', async () => {
     const store = createMemoryStore();
-    const [a, b] = await Promise.all([loadSigningKeys(store, FIXED_NOW), loadSigningKeys(store, FIXED_NOW)]);
+    const [a, b] = await Promise.all([loadSigningKeys(store, FIXED_NOW, TEST_SEAL), loadSigningKeys(store, FIXED_NOW, TEST_SEAL)]);
     expect(a.keys).toHaveLength(1);
     expect(b.keys[0]!.kid).toBe(a.keys[0]!.kid);
-    expect((await loadSigningKeys(store, FIXED_NOW)).keys[0]!.kid).toBe(a.keys[0]!.kid);
+    expect((await loadSigningKeys(store, FIXED_NOW, TEST_SEAL)).keys[0]!.kid).toBe(a.keys[0]!.kid);
     expect(a.keys[0]).toMatchObject({
       alg: 'EdDSA',
       status: 'current',
@@ -37,7 +37,7 @@ describe('signing keys', () => {
   });
 
   it('publishes only public parts in the JWKS', async () => {
-    const keySet = await loadSigningKeys(createMemoryStore(), FIXED_NOW);
+    const keySet = await loadSigningKeys(createMemoryStore(), FIXED_NOW, TEST_SEAL);
     const jwks = buildJwks(keySet);
     expect(Object.keys(jwks.keys[0]!).sort()).toEqual(['alg', 'crv', 'kid', 'kty', 'use', 'x']);
     expect(JSON.stringify(jwks)).not.toContain(keySet.keys[0]!.privateJwk!.d);
@@ -45,9 +45,9 @@ describe('signing keys', () => {
 
   it('rotates: the new key signs, the old one keeps verifying and stays in the JWKS', async () => {
     const store = createMemoryStore();
-    const before = await createKeyRing(await loadSigningKeys(store, FIXED_NOW));
+    const before = await createKeyRing(await loadSigningKeys(store, FIXED_NOW, TEST_SEAL));
     const oldToken = (await signAccessToken({ user: alice, signingKey: before.signingKey, now: FIXED_NOW, ttlSeconds: 900 })).token;
-    const keySet = changed(await rotateSigningKey(store, FIXED_NOW + 1000));
+    const keySet = changed(await rotateSigningKey(store, FIXED_NOW + 1000, TEST_SEAL));
     const after = await createKeyRing(keySet);
     expect(after.signingKey.kid).not.toBe(before.signingKey.kid);
     expect(buildJwks(keySet).keys.map((k) => k.kid)).toEqual([after.signingKey.kid, before.signingKey.kid]);
@@ -56,16 +56,16 @@ describe('signing keys', () => {
     const newToken = (await signAccessToken({ user: alice, signingKey: after.signingKey, now: FIXED_NOW, ttlSeconds: 900 })).token;
     expect(await verifyWith(after, newToken)).toMatchObject({ ok: true, header: { kid: after.signingKey.kid } });
     // The change is in the store, so every other instance picks it up on its next reload.
-    expect((await loadSigningKeys(store, FIXED_NOW)).version).toBe(keySet.version);
+    expect((await loadSigningKeys(store, FIXED_NOW, TEST_SEAL)).version).toBe(keySet.version);
   });
 
   it('retires a previous key: it leaves the JWKS, loses its private part, and its tokens fail', async () => {
     const store = createMemoryStore();
-    const initial = await loadSigningKeys(store, FIXED_NOW);
+    const initial = await loadSigningKeys(store, FIXED_NOW, TEST_SEAL);
     const before = await createKeyRing(initial);
     const oldToken = (await signAccessToken({ user: alice, signingKey: before.signingKey, now: FIXED_NOW, ttlSeconds: 900 })).token;
-    changed(await rotateSigningKey(store, FIXED_NOW));
-    const keySet = changed(await retireSigningKey(store, before.signingKey.kid, FIXED_NOW));
+    changed(await rotateSigningKey(store, FIXED_NOW, TEST_SEAL));
+    const keySet = changed(await retireSigningKey(store, before.signingKey.kid, FIXED_NOW, TEST_SEAL));
     expect(buildJwks(keySet).keys.map((k) => k.kid)).not.toContain(before.signingKey.kid);
     const retired = keySet.keys.find((k) => k.kid === before.signingKey.kid)!;
     expect(retired.status).toBe('retired');
@@ -80,17 +80,17 @@ describe('signing keys', () => {
 
   it('refuses to retire the current key or a kid it does not know', async () => {
     const store = createMemoryStore();
-    const keySet = await loadSigningKeys(store, FIXED_NOW);
-    expect(await retireSigningKey(store, keySet.keys[0]!.kid, FIXED_NOW)).toMatchObject({ ok: false, code: 'key_is_current' });
-    expect(await retireSigningKey(store, 'nope', FIXED_NOW)).toMatchObject({ ok: false, code: 'unknown_kid' });
+    const keySet = await loadSigningKeys(store, FIXED_NOW, TEST_SEAL);
+    expect(await retireSigningKey(store, keySet.keys[0]!.kid, FIXED_NOW, TEST_SEAL)).toMatchObject({ ok: false, code: 'key_is_current' });
+    expect(await retireSigningKey(store, 'nope', FIXED_NOW, TEST_SEAL)).toMatchObject({ ok: false, code: 'unknown_kid' });
   });
 
   it('lets only one of two simultaneous rotations run', async () => {
     const store = createMemoryStore();
-    await loadSigningKeys(store, FIXED_NOW);
-    const results = await Promise.all([rotateSigningKey(store, FIXED_NOW), rotateSigningKey(store, FIXED_NOW)]);
+    await loadSigningKeys(store, FIXED_NOW, TEST_SEAL);
+    const results = await Promise.all([rotateSigningKey(store, FIXED_NOW, TEST_SEAL), rotateSigningKey(store, FIXED_NOW, TEST_SEAL)]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok && r.code === 'busy')).toHaveLength(1);
-    expect((await loadSigningKeys(store, FIXED_NOW)).keys).toHaveLength(2);
+    expect((await loadSigningKeys(store, FIXED_NOW, TEST_SEAL)).keys).toHaveLength(2);
   });
 });

@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import type { AppConfig } from '@/lib/config/config';
 import { createEventBus, type EventBus } from '@/lib/events/event-bus';
 import { createKeyCache, type KeyCache } from '@/lib/jwt/key-cache';
+import { createPrivateKeySeal } from '@/lib/jwt/private-key-seal';
 import { DEFAULT_SETTINGS } from '@/lib/settings/settings';
 import { createSettingsCache, type SettingsCache } from '@/lib/settings/settings-cache';
 import { createMemoryStore } from '@/lib/store/memory-store';
@@ -61,7 +62,16 @@ export function createServerApp(input: {
     },
     ...manualTimers,
   });
-  const keys = createKeyCache({ store, configuredKeys: config.jwtPrivateKeys, now, ...manualTimers });
+  const keys = createKeyCache({
+    store,
+    configuredKeys: config.jwtPrivateKeys,
+    seal: config.signingKeySecret === null ? null : createPrivateKeySeal(config.signingKeySecret),
+    // Production fails closed on a key it cannot decrypt; development replaces it (see key-cache.ts).
+    replaceUnreadableKey: config.mode !== 'production',
+    warn: (message) => console.warn(`[session-vs-jwt] ${message}`),
+    now,
+    ...manualTimers,
+  });
   const events = createEventBus({ store, now, instanceId: input.instanceId, timers: input.timers });
   // A change on any instance reaches this one through the shared event log within about a second;
   // the caches' own background re-reads are the fallback should an event be lost.

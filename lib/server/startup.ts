@@ -1,4 +1,5 @@
 import 'server-only';
+import { SigningKeyUnreadableError } from '@/lib/jwt/signing-keys';
 import { getServerApp } from './app';
 
 /**
@@ -14,6 +15,9 @@ export function startServerApp(): void {
     console.error(`[session-vs-jwt] refusing to start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
-  // Store down at boot: the first request loads the keys (and says so in X-Store-Lookups).
-  app.keys.get(app.store).catch(() => {});
+  // Store down at boot: the first request loads the keys (and says so in X-Store-Lookups). A key
+  // this instance cannot decrypt is said at once, with the fix, rather than on the first login.
+  app.keys.get(app.store).catch((error: unknown) => {
+    if (error instanceof SigningKeyUnreadableError) console.error(`[session-vs-jwt] ${error.message}`);
+  });
 }
