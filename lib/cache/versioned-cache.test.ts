@@ -103,3 +103,54 @@ describe('versioned cache', () => {
     await expect(cold.get()).rejects.toThrow('store down');
   });
 });
+
+describe('versioned cache: a late read never goes back', () => {
+  /** The memory store, with the next `get` held until the test lets it go. */
+  async function setupWithHeldRead() {
+    const context = await setup();
+    const { store } = context;
+    const realGet = store.get.bind(store);
+    let release: (() => void) | undefined;
+    const held: Store = {
+      ...store,
+      get: async (key) => {
+        const value = await realGet(key);
+        await new Promise<void>((resolve) => (release = resolve));
+        return value;
+      },
+    };
+    return { ...context, held, release: () => release?.() };
+  }
+
+  it('drops a read that began before its own write and finished after it', async () => {
+    const { cache, store, held, release } = await setupWithHeldRead();
+    await cache.get();
+    const late = cache.reload(held); // reads version 1, then stalls
+    await new Promise((resolve) => setImmediate(resolve));
+    await store.set('record', JSON.stringify({ version: 2, text: 'two' }));
+    await cache.adopt({ version: 2, text: 'two' });
+    release();
+    expect(await late).toBe('TWO');
+    expect(cache.peek()).toBe('TWO');
+    expect(cache.state()?.version).toBe(2);
+  });
+
+  it('still follows the store when a read that began later finds it reset to a lower version', async () => {
+    const { cache, store } = await setup();
+    await cache.adopt({ version: 5, text: 'five' });
+    await store.set('record', JSON.stringify({ version: 1, text: 'after a reset' }));
+    expect(await cache.reload()).toBe('AFTER A RESET');
+  });
+
+  it('queues a reload asked for during a stale read, so the change it heard about is read', async () => {
+    const { cache, store, held, release } = await setupWithHeldRead();
+    await cache.get();
+    const stale = cache.reload(held);
+    await new Promise((resolve) => setImmediate(resolve));
+    await store.set('record', JSON.stringify({ version: 2, text: 'two' }));
+    const told = cache.reload(store);
+    release();
+    expect(await stale).toBe('ONE');
+    expect(await told).toBe('TWO');
+  });
+});

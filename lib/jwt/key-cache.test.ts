@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryStore } from '@/lib/store/memory-store';
+import type { Store } from '@/lib/store/store';
 import { StoreCallLog, timeStore } from '@/lib/store/timed-store';
 import { createKeyCache, UNKNOWN_KID_RELOAD_MIN_INTERVAL_MS } from './key-cache';
 import { FIXED_NOW, TEST_SEAL } from './test-keys';
@@ -70,5 +71,47 @@ describe('key cache', () => {
     expect(await configured.rotate(FIXED_NOW)).toMatchObject({ ok: false, code: 'busy' });
     expect(await configured.retire('cfg-1', FIXED_NOW)).toMatchObject({ ok: false, code: 'busy' });
     expect(calls.calls).toEqual([]);
+  });
+
+  it('never brings back a key it just retired when a background reload that began earlier finishes late', async () => {
+    const memory = createMemoryStore({ now: () => FIXED_NOW });
+    // The real memory store; while `hold` is on, each read stalls after reading until released.
+    let hold = false;
+    const releases: (() => void)[] = [];
+    const store: Store = {
+      ...memory,
+      get: async (key) => {
+        const value = await memory.get(key);
+        if (hold) await new Promise<void>((resolve) => releases.push(resolve));
+        return value;
+      },
+    };
+    const ticks: (() => void)[] = [];
+    const cache = createKeyCache({
+      store,
+      configuredKeys: null,
+      seal: TEST_SEAL,
+      now: () => FIXED_NOW,
+      every: (_ms, run) => {
+        ticks.push(run);
+        return () => {};
+      },
+    });
+    const retiring = (await cache.get(store)).ring.signingKey.kid;
+    expect((await cache.rotate(FIXED_NOW)).ok).toBe(true);
+    expect((await cache.get(store)).ring.verificationKeys.has(retiring)).toBe(true);
+
+    hold = true;
+    for (const run of ticks) run(); // the background re-read: reads the set with `retiring` still previous, stalls
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(releases).toHaveLength(1);
+    hold = false;
+    expect((await cache.retire(retiring, FIXED_NOW)).ok).toBe(true);
+    expect((await cache.get(store)).ring.verificationKeys.has(retiring)).toBe(false);
+
+    releases.shift()!(); // the stale read finishes now
+    for (let i = 0; i < 5; i += 1) await new Promise((resolve) => setImmediate(resolve));
+    expect((await cache.get(store)).ring.verificationKeys.has(retiring)).toBe(false);
+    expect((await cache.get(store)).keySet.keys.find((key) => key.kid === retiring)?.status).toBe('retired');
   });
 });

@@ -12,6 +12,10 @@ import {
   type SigningKeySet,
 } from './signing-keys';
 import { FIXED_NOW, TEST_SEAL } from './test-keys';
+import { randomBytes } from 'node:crypto';
+import { createPrivateKeySeal } from './private-key-seal';
+import { createKeyCache } from './key-cache';
+import { SigningKeyUnreadableError } from './signing-keys';
 
 const alice = { id: 'usr_alice', username: 'alice', role: 'user' as const };
 const verifyWith = (ring: KeyRing, token: string) =>
@@ -92,5 +96,68 @@ describe('signing keys', () => {
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok && r.code === 'busy')).toHaveLength(1);
     expect((await loadSigningKeys(store, FIXED_NOW, TEST_SEAL)).keys).toHaveLength(2);
+  });
+
+  it('keeps in the store no private part in clear: the current one sealed, none at all for previous keys', async () => {
+    const store = createMemoryStore();
+    const first = await loadSigningKeys(store, FIXED_NOW, TEST_SEAL);
+    const rotated = changed(await rotateSigningKey(store, FIXED_NOW, TEST_SEAL));
+    const raw = (await store.get(SIGNING_KEYS_KEY))!;
+    const stored = JSON.parse(raw) as { keys: Record<string, unknown>[] };
+    expect(raw).not.toContain(first.keys[0]!.privateJwk!.d);
+    expect(raw).not.toContain(rotated.keys[0]!.privateJwk!.d);
+    expect(raw).not.toMatch(/"d"|privateJwk/);
+    expect(stored.keys.map((key) => [key.status, typeof key.sealedPrivateJwk])).toEqual([
+      ['current', 'string'],
+      ['previous', 'undefined'],
+    ]);
+    // In memory too, only the current key keeps a private part.
+    expect(rotated.keys.map((key) => key.privateJwk !== undefined)).toEqual([true, false]);
+    expect((await loadSigningKeys(store, FIXED_NOW, TEST_SEAL)).keys[0]!.privateJwk).toEqual(rotated.keys[0]!.privateJwk);
+  });
+
+  it('cannot open the sealed key under another secret, nor once it is moved onto another record', async () => {
+    const store = createMemoryStore();
+    const keySet = await loadSigningKeys(store, FIXED_NOW, TEST_SEAL);
+    const otherSeal = createPrivateKeySeal(randomBytes(32).toString('base64url'));
+    await expect(loadSigningKeys(store, FIXED_NOW, otherSeal)).rejects.toBeInstanceOf(SigningKeyUnreadableError);
+    await expect(loadSigningKeys(store, FIXED_NOW, otherSeal)).rejects.toThrow(/same SIGNING_KEY_SECRET/);
+    const current = keySet.keys[0]!;
+    const sealed = TEST_SEAL.seal(current.privateJwk!, { kid: current.kid, alg: current.alg, x: current.publicJwk.x });
+    expect(TEST_SEAL.open(sealed, { kid: current.kid, alg: current.alg, x: current.publicJwk.x })).toEqual(current.privateJwk);
+    expect(TEST_SEAL.open(sealed, { kid: 'another.kid', alg: current.alg, x: current.publicJwk.x })).toBeNull();
+    expect(
+      TEST_SEAL.open(sealed.slice(0, -2) + (sealed.endsWith('A') ? 'BB' : 'AA'), {
+        kid: current.kid,
+        alg: current.alg,
+        x: current.publicJwk.x,
+      }),
+    ).toBeNull();
+  });
+
+  it('with a key it cannot decrypt: production fails closed; development rotates once, keeping the old key verifying', async () => {
+    const store = createMemoryStore();
+    const before = await loadSigningKeys(store, FIXED_NOW, TEST_SEAL);
+    const otherSeal = createPrivateKeySeal(randomBytes(32).toString('base64url'));
+    const production = createKeyCache({ store, configuredKeys: null, seal: otherSeal, now: () => FIXED_NOW, every: () => () => {} });
+    await expect(production.get(store)).rejects.toBeInstanceOf(SigningKeyUnreadableError);
+    expect(JSON.parse((await store.get(SIGNING_KEYS_KEY))!).version).toBe(before.version);
+
+    const warnings: string[] = [];
+    const development = createKeyCache({
+      store,
+      configuredKeys: null,
+      seal: otherSeal,
+      replaceUnreadableKey: true,
+      warn: (message) => warnings.push(message),
+      now: () => FIXED_NOW,
+      every: () => () => {},
+    });
+    const { ring, keySet } = await development.get(store);
+    expect(ring.signingKey.kid).not.toBe(before.keys[0]!.kid);
+    expect(ring.verificationKeys.has(before.keys[0]!.kid)).toBe(true);
+    expect(listSigningKeys(keySet).map((key) => key.status)).toEqual(['current', 'previous']);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/replacing it with a fresh signing key/);
   });
 });
