@@ -160,4 +160,18 @@ describe('signing keys', () => {
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/replacing it with a fresh signing key/);
   });
+
+  it('a key set written in clear by an older version fails closed until a rotation, which drops every clear private part', async () => {
+    const store = createMemoryStore();
+    const old = await loadSigningKeys(store, FIXED_NOW, TEST_SEAL);
+    const clear = { version: old.version, keys: old.keys.map((key) => ({ ...key })) };
+    await store.set(SIGNING_KEYS_KEY, JSON.stringify(clear));
+    const production = createKeyCache({ store, configuredKeys: null, seal: TEST_SEAL, now: () => FIXED_NOW, every: () => () => {} });
+    await expect(production.get(store)).rejects.toThrow(/rotate the signing key/);
+    // The way out needs no private part: rotate (the admin console's button) works on the public parts.
+    expect((await production.rotate(FIXED_NOW)).ok).toBe(true);
+    const raw = (await store.get(SIGNING_KEYS_KEY))!;
+    expect(raw).not.toContain(old.keys[0]!.privateJwk!.d);
+    expect((await production.get(store)).ring.verificationKeys.has(old.keys[0]!.kid)).toBe(true);
+  });
 });
