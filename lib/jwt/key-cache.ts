@@ -3,7 +3,9 @@
  * hot path the JWT strategy exists to keep free of one, so they are cached (see
  * lib/cache/versioned-cache.ts): a rotation or retirement on another instance arrives with its
  * event within about a second, and by the background re-read within SIGNING_KEYS_REFRESH_INTERVAL_MS
- * should the event be lost. The instance that makes the change serves it at once.
+ * should the event be lost. The instance that makes the change serves it at once, and a background
+ * read that began before that change and finishes after it is dropped (versioned-cache.ts), so a
+ * key just retired never comes back, not even for seconds.
  */
 import { createVersionedCache } from '@/lib/cache/versioned-cache';
 import type { Store } from '@/lib/store/store';
