@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryStore } from '@/lib/store/memory-store';
 import type { Store } from '@/lib/store/store';
 import type { User } from '@/lib/users/users';
-import { denylistKey } from './denylist';
+import { revokedBeforeKey } from './denylist';
 import {
   DEFAULT_REFRESH_POLICY,
   describeRefreshToken,
@@ -82,7 +82,7 @@ describe('refresh tokens', () => {
     // The legitimate holder's successor dies with the family: the thief's copy would have too.
     expect(await rotateRefreshToken(store, second.token, { now: clock.now })).toMatchObject({ ok: false, code: 'refresh_revoked' });
     // Theft also marks the user's access tokens revoked for the denylist.
-    expect(await store.listIndex(denylistKey(alice.id))).toEqual([`before:${clock.now}`]);
+    expect(await store.get(revokedBeforeKey(alice.id))).toBe(String(clock.now));
   });
 
   it('answers a duplicate inside the grace window with refresh_in_progress, neither minting nor revoking', async () => {
