@@ -64,7 +64,9 @@ describe('denylist', () => {
     await denyAccessToken(store, { sub: alice.id, jti: 'gone', exp: iat - 100 }, FIXED_NOW);
     expect(await store.get(deniedTokenKey(alice.id, 'gone'))).toBeNull();
     await markUserRevoked(store, alice.id, FIXED_NOW);
-    expect((await store.timeToLive(revokedBeforeKey(alice.id)))!).toBeLessThanOrEqual((MAX_ACCESS_TOKEN_AGE_SECONDS + CLOCK_TOLERANCE_SECONDS) * 1000);
+    expect((await store.timeToLive(revokedBeforeKey(alice.id)))!).toBeLessThanOrEqual(
+      (MAX_ACCESS_TOKEN_AGE_SECONDS + CLOCK_TOLERANCE_SECONDS) * 1000,
+    );
   });
 
   it('keeps one revocation key per user however often the user is revoked, and never moves it back', async () => {

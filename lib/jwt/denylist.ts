@@ -51,6 +51,7 @@ export async function checkDenylist(store: Store, token: { sub: string; jti: str
   if (denied !== null && denied !== undefined) return { ok: false, code: 'token_revoked', reason: 'jti_denied' };
   const revokedBeforeMs = Number(revokedBefore ?? Number.NaN);
   // iat is floored to the second, so compare the whole second: issued in that second counts as before.
-  if (Number.isFinite(revokedBeforeMs) && token.iat * 1000 <= revokedBeforeMs) return { ok: false, code: 'token_revoked', reason: 'user_revoked' };
+  if (Number.isFinite(revokedBeforeMs) && token.iat * 1000 <= revokedBeforeMs)
+    return { ok: false, code: 'token_revoked', reason: 'user_revoked' };
   return { ok: true };
 }

@@ -204,7 +204,7 @@ describe('describeRefreshToken', () => {
   });
 
   describe('store growth', () => {
-    it('keeps a rotation marker only as long as the rotated token could have lived, not the family\'s 30 days', async () => {
+    it("keeps a rotation marker only as long as the rotated token could have lived, not the family's 30 days", async () => {
       const { store } = setup();
       const first = await issueRefreshToken(store, { user: alice, now: FIXED_NOW });
       expectOk(await rotateRefreshToken(store, first.token, { now: FIXED_NOW }));
@@ -254,7 +254,9 @@ describe('describeRefreshToken', () => {
       const { store } = setup();
       const admin: User = { id: 'usr_admin', username: 'admin', role: 'admin' };
       const first = await issueRefreshToken(store, { user: admin, now: FIXED_NOW });
-      const rotated = expectOk(await rotateRefreshToken(store, first.token, { now: FIXED_NOW, resolveUser: () => ({ ...admin, role: 'user' }) }));
+      const rotated = expectOk(
+        await rotateRefreshToken(store, first.token, { now: FIXED_NOW, resolveUser: () => ({ ...admin, role: 'user' }) }),
+      );
       expect(rotated.user.role).toBe('user');
       expect(rotated.record.role).toBe('user');
     });
@@ -278,4 +280,3 @@ describe('describeRefreshToken', () => {
     });
   });
 });
-

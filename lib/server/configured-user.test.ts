@@ -48,14 +48,18 @@ async function inRequest<T>(
   await createRouteWrapper(() => app)(async (ctx) => {
     result = { value: await work(ctx) };
     return noContent();
-  })(new Request('http://127.0.0.1:3000/api/test', { headers: { host: '127.0.0.1:3000', ...(cookie ? { cookie } : {}), ...options.headers } }));
+  })(
+    new Request('http://127.0.0.1:3000/api/test', {
+      headers: { host: '127.0.0.1:3000', ...(cookie ? { cookie } : {}), ...options.headers },
+    }),
+  );
   if (result === undefined) throw new Error('the handler did not run');
   return result.value;
 }
 
 async function sessionCookieOf(credentials: { username: string; password: string }, scope: 'user' | 'admin'): Promise<string> {
   const started = await inRequest(before, (ctx) => logInWithPassword(ctx, credentials, scope));
-  if (!started.ok) throw new Error('login failed');
+  if (!started.ok || !('value' in started.cookie)) throw new Error('login failed');
   return started.cookie.value;
 }
 

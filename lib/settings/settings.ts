@@ -123,7 +123,7 @@ export async function writeSettings(
   wait: (ms: number) => Promise<void> = pause,
 ): Promise<StoredSettings> {
   const lockToken = `${now}:${Math.random().toString(36).slice(2)}`;
-  for (let waited = 0; !(await store.set(SETTINGS_LOCK_KEY, lockToken, { onlyIfAbsent: true, ttlMs: SETTINGS_LOCK_TTL_MS })); ) {
+  for (let waited = 0; !(await store.set(SETTINGS_LOCK_KEY, lockToken, { onlyIfAbsent: true, ttlMs: SETTINGS_LOCK_TTL_MS }));) {
     if (waited > SETTINGS_LOCK_TTL_MS * 2) throw new Error(`${SETTINGS_LOCK_KEY} stayed taken for ${waited} ms`);
     await wait(SETTINGS_LOCK_RETRY_MS);
     waited += SETTINGS_LOCK_RETRY_MS;
