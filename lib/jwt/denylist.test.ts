@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryStore } from '@/lib/store/memory-store';
 import { StoreCallLog, timeStore } from '@/lib/store/timed-store';
 import { signAccessToken, verifyAccessToken } from './access-token';
-import { checkDenylist, denyAccessToken, markUserRevoked } from './denylist';
+import { CLOCK_TOLERANCE_SECONDS, MAX_ACCESS_TOKEN_AGE_SECONDS } from '@/lib/policy';
+import { checkDenylist, deniedTokenKey, denyAccessToken, markUserRevoked, revokedBeforeKey } from './denylist';
 import { FIXED_NOW, makeKeyRing } from './test-keys';
 
 const alice = { id: 'usr_alice', username: 'alice', role: 'user' as const };
@@ -59,8 +60,30 @@ describe('denylist', () => {
     const clock = { now: FIXED_NOW };
     const store = createMemoryStore({ now: () => clock.now });
     await denyAccessToken(store, { sub: alice.id, jti: 'short', exp: iat + 10 }, FIXED_NOW);
-    expect((await store.timeToLive('jwt_denylist:usr_alice'))!).toBeLessThanOrEqual(15_000);
+    expect((await store.timeToLive(deniedTokenKey(alice.id, 'short')))!).toBeLessThanOrEqual(15_000);
     await denyAccessToken(store, { sub: alice.id, jti: 'gone', exp: iat - 100 }, FIXED_NOW);
-    expect(await store.listIndex('jwt_denylist:usr_alice')).toEqual(['jti:short']);
+    expect(await store.get(deniedTokenKey(alice.id, 'gone'))).toBeNull();
+    await markUserRevoked(store, alice.id, FIXED_NOW);
+    expect((await store.timeToLive(revokedBeforeKey(alice.id)))!).toBeLessThanOrEqual(
+      (MAX_ACCESS_TOKEN_AGE_SECONDS + CLOCK_TOLERANCE_SECONDS) * 1000,
+    );
+  });
+
+  it('keeps one revocation key per user however often the user is revoked, and never moves it back', async () => {
+    const store = createMemoryStore();
+    for (let i = 0; i < 50; i += 1) await markUserRevoked(store, alice.id, FIXED_NOW + i * 1000);
+    await markUserRevoked(store, alice.id, FIXED_NOW);
+    expect(await store.get(revokedBeforeKey(alice.id))).toBe(String(FIXED_NOW + 49_000));
+    expect(await store.listIndex('jwt_denylist:usr_alice')).toEqual([]);
+  });
+
+  it('checks with one getMany and never lists a set, however many tokens were denied', async () => {
+    const log = new StoreCallLog();
+    const store = timeStore(createMemoryStore(), log.record);
+    for (let i = 0; i < 20; i += 1) await denyAccessToken(store, { sub: alice.id, jti: `t${i}`, exp: iat + 900 }, FIXED_NOW);
+    await markUserRevoked(store, alice.id, FIXED_NOW - 5000);
+    log.calls.length = 0;
+    expect(await checkDenylist(store, { sub: alice.id, jti: 't7', iat })).toMatchObject({ ok: false, reason: 'jti_denied' });
+    expect(log.calls.map((call) => call.operation)).toEqual(['getMany']);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryStore } from '@/lib/store/memory-store';
 import type { Store } from '@/lib/store/store';
 import type { User } from '@/lib/users/users';
-import { denylistKey } from './denylist';
+import { revokedBeforeKey } from './denylist';
 import {
   DEFAULT_REFRESH_POLICY,
   describeRefreshToken,
@@ -14,6 +14,7 @@ import {
   rotateRefreshToken,
   type RefreshRotation,
 } from './refresh-token';
+import { pauseStoreCall } from '@/test-utils/pausing-store';
 import { FIXED_NOW } from './test-keys';
 
 const alice: User = { id: 'usr_alice', username: 'alice', role: 'user' };
@@ -82,7 +83,7 @@ describe('refresh tokens', () => {
     // The legitimate holder's successor dies with the family: the thief's copy would have too.
     expect(await rotateRefreshToken(store, second.token, { now: clock.now })).toMatchObject({ ok: false, code: 'refresh_revoked' });
     // Theft also marks the user's access tokens revoked for the denylist.
-    expect(await store.listIndex(denylistKey(alice.id))).toEqual([`before:${clock.now}`]);
+    expect(await store.get(revokedBeforeKey(alice.id))).toBe(String(clock.now));
   });
 
   it('answers a duplicate inside the grace window with refresh_in_progress, neither minting nor revoking', async () => {
@@ -200,5 +201,82 @@ describe('describeRefreshToken', () => {
     expect(await describeRefreshToken(store, second.token, clock.now)).toMatchObject({ ok: true, record: { generation: 2 } });
     await revokeUserRefreshFamilies(store, alice.id);
     expect(await describeRefreshToken(store, second.token, clock.now)).toEqual({ ok: false, code: 'refresh_revoked' });
+  });
+
+  describe('store growth', () => {
+    it("keeps a rotation marker only as long as the rotated token could have lived, not the family's 30 days", async () => {
+      const { store } = setup();
+      const first = await issueRefreshToken(store, { user: alice, now: FIXED_NOW });
+      expectOk(await rotateRefreshToken(store, first.token, { now: FIXED_NOW }));
+      const markerTtl = await store.timeToLive(`refresh_rotated:${hashRefreshToken(first.token)}`);
+      expect(markerTtl).not.toBeNull();
+      expect(markerTtl!).toBeLessThanOrEqual(DEFAULT_REFRESH_POLICY.idleSeconds * SECOND);
+    });
+
+    it('adds nothing to the store when a stale refresh token is replayed again and again', async () => {
+      const { store, clock } = setup();
+      const first = await issueRefreshToken(store, { user: alice, now: FIXED_NOW });
+      expectOk(await rotateRefreshToken(store, first.token, { now: FIXED_NOW }));
+      for (let i = 1; i <= 20; i += 1) {
+        clock.now = FIXED_NOW + DEFAULT_REFRESH_POLICY.graceSeconds * SECOND + i * SECOND;
+        expect(await rotateRefreshToken(store, first.token, { now: clock.now })).toMatchObject({ ok: false });
+      }
+      expect(await store.listIndex('jwt_denylist:usr_alice')).toEqual([]);
+      expect(await store.get(revokedBeforeKey(alice.id))).toBe(String(clock.now));
+    });
+
+    it('drops ended families from the user index at the next login', async () => {
+      const { store, clock } = setup();
+      await issueRefreshToken(store, { user: alice, now: clock.now });
+      clock.now += 20 * DAY;
+      const second = await issueRefreshToken(store, { user: alice, now: clock.now });
+      // The first family has ended; the second keeps the index alive.
+      clock.now += 11 * DAY;
+      const third = await issueRefreshToken(store, { user: alice, now: clock.now });
+      expect((await store.listIndex('user_refresh_families:usr_alice')).sort()).toEqual(
+        [`refresh_family:${second.record.familyId}`, `refresh_family:${third.record.familyId}`].sort(),
+      );
+    });
+  });
+
+  describe('the configured user decides', () => {
+    it('refuses a refresh for a user no longer configured, and ends the family', async () => {
+      const { store } = setup();
+      const first = await issueRefreshToken(store, { user: alice, now: FIXED_NOW });
+      expect(await rotateRefreshToken(store, first.token, { now: FIXED_NOW, resolveUser: () => null })).toMatchObject({
+        ok: false,
+        code: 'refresh_revoked',
+      });
+      expect(await describeRefreshToken(store, first.token, FIXED_NOW)).toMatchObject({ ok: false });
+    });
+
+    it('issues the successor with the current role, not the one copied at login', async () => {
+      const { store } = setup();
+      const admin: User = { id: 'usr_admin', username: 'admin', role: 'admin' };
+      const first = await issueRefreshToken(store, { user: admin, now: FIXED_NOW });
+      const rotated = expectOk(
+        await rotateRefreshToken(store, first.token, { now: FIXED_NOW, resolveUser: () => ({ ...admin, role: 'user' }) }),
+      );
+      expect(rotated.user.role).toBe('user');
+      expect(rotated.record.role).toBe('user');
+    });
+  });
+
+  describe('races', () => {
+    it('a refresh that passed its family check before a revoke ends refresh_revoked, with no live successor', async () => {
+      const { store } = setup();
+      const first = await issueRefreshToken(store, { user: alice, now: FIXED_NOW });
+      const presentedKey = refreshTokenKey(hashRefreshToken(first.token));
+      // Hold the successor write: the family check has passed, the revoke lands now.
+      const paused = pauseStoreCall(store, 'set', (key) => key.startsWith('refresh:') && key !== presentedKey);
+      const rotation = rotateRefreshToken(paused.store, first.token, { now: FIXED_NOW });
+      await paused.reached;
+      expect(await revokeUserRefreshFamilies(store, alice.id)).toBe(1);
+      paused.release();
+      const result = await rotation;
+      expect(result).toMatchObject({ ok: false, code: 'refresh_revoked' });
+      expect(await store.get(paused.heldKey()!)).toBeNull();
+      expect(await store.listIndex('user_refresh_families:usr_alice')).toEqual([]);
+    });
   });
 });

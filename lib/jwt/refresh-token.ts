@@ -6,10 +6,19 @@
  * Store layout (all keys expire on their own):
  *   refresh:{hash}                  the live token's record (user, family, parent, expiries)
  *   refresh_rotated:{hash}          left behind when a token is rotated: family and time of use,
- *                                   so presenting it again is recognised as reuse
+ *                                   so presenting it again is recognised as reuse. Lives only as
+ *                                   long as the rotated token itself could have (its remaining
+ *                                   idle life, at least the grace window), not the family's 30 days
  *   refresh_family:{familyId}       exists while the family is alive; deleting it revokes every
  *                                   token of the family, including one minted concurrently
- *   user_refresh_families:{userId}  index of the user's family keys: "revoke user" is one operation
+ *   user_refresh_families:{userId}  index of the user's family keys: "revoke user" is one operation.
+ *                                   Each login prunes the families that have ended, so the set
+ *                                   lists live families only, plus those ended since the last login
+ *
+ * What a login costs: one family key and one index member for up to 30 days, one token record for
+ * its idle life (7 days). Each refresh replaces the token record and leaves one marker for at
+ * most the rotated token's idle life. Replaying a stale token writes nothing new: it deletes the
+ * family and overwrites the user's single "revoked before" denylist key.
  *
  * Rotation is atomic across instances without a transaction: the rotated-marker is claimed with
  * `SET NX` before the record is deleted, so of any number of concurrent presentations exactly one
@@ -17,6 +26,7 @@
  */
 import { generateIdentifier, generateOpaqueToken, hashOpaqueToken, isWellFormedOpaqueToken } from '@/lib/crypto/opaque-token';
 import { REFRESH_GRACE_SECONDS, REFRESH_TOKEN_ABSOLUTE_SECONDS, REFRESH_TOKEN_IDLE_SECONDS } from '@/lib/policy';
+import { pruneIndex } from '@/lib/store/prune-index';
 import type { Store } from '@/lib/store/store';
 import type { Role, User } from '@/lib/users/users';
 import { markUserRevoked } from './denylist';
@@ -142,6 +152,7 @@ export async function issueRefreshToken(
   const family: FamilyRecord = { userId: user.id, familyId, createdAt: now, absoluteExpiresAt };
   const ttlMs = absoluteExpiresAt - now;
   await store.set(refreshFamilyKey(familyId), JSON.stringify(family), { ttlMs });
+  await pruneIndex(store, userRefreshFamiliesKey(user.id));
   await store.addToIndex(userRefreshFamiliesKey(user.id), refreshFamilyKey(familyId), ttlMs);
   const record: RefreshTokenRecord = {
     userId: user.id,
@@ -196,7 +207,16 @@ async function judgeRepeatedPresentation(
 export async function rotateRefreshToken(
   store: Store,
   token: string,
-  input: { now: number; policy?: RefreshPolicy },
+  input: {
+    now: number;
+    policy?: RefreshPolicy;
+    /**
+     * The user as configured now (see UserDirectory.findById). A user no longer configured gets
+     * `refresh_revoked` and loses the family; the successor carries the current role, not the
+     * copy made at login. Omitted: the record's copy (unit tests with no directory).
+     */
+    resolveUser?: (userId: string) => User | null;
+  },
 ): Promise<RefreshRotation> {
   const { now } = input;
   const policy = input.policy ?? DEFAULT_REFRESH_POLICY;
@@ -220,6 +240,14 @@ export async function rotateRefreshToken(
     return { ok: false, code: 'refresh_revoked', userId: record.userId, familyId: record.familyId };
   }
 
+  const recorded: User = { id: record.userId, username: record.username, role: record.role };
+  const user = input.resolveUser === undefined ? recorded : input.resolveUser(record.userId);
+  if (user === null) {
+    await revokeRefreshFamily(store, record.familyId, record.userId);
+    await store.delete(refreshTokenKey(hash));
+    return { ok: false, code: 'refresh_revoked', userId: record.userId, familyId: record.familyId };
+  }
+
   const successorToken = generateOpaqueToken();
   const successorHash = hashRefreshToken(successorToken);
   const marker: RotationMarker = { userId: record.userId, familyId: record.familyId, rotatedAt: now, successorHash };
@@ -227,7 +255,10 @@ export async function rotateRefreshToken(
   // concurrent presentation always finds one of the two, and only one caller can write it.
   const claimed = await store.set(rotatedMarkerKey(hash), JSON.stringify(marker), {
     onlyIfAbsent: true,
-    ttlMs: record.absoluteExpiresAt - now,
+    // The marker protects the rotated token, which would have expired at its idle expiry anyway:
+    // past that, presenting it is plain `refresh_invalid`. So a marker never outlives its token,
+    // and never ends before the grace window that tells a concurrent duplicate from theft.
+    ttlMs: Math.max(record.idleExpiresAt - now, policy.graceSeconds * 1000),
   });
   if (!claimed) {
     const winnerRaw = await store.get(rotatedMarkerKey(hash));
@@ -238,6 +269,8 @@ export async function rotateRefreshToken(
 
   const successor: RefreshTokenRecord = {
     ...record,
+    username: user.username,
+    role: user.role,
     parentHash: hash,
     generation: record.generation + 1,
     createdAt: now,
@@ -245,11 +278,19 @@ export async function rotateRefreshToken(
     idleExpiresAt: Math.min(now + policy.idleSeconds * 1000, record.absoluteExpiresAt),
   };
   await store.set(refreshTokenKey(successorHash), JSON.stringify(successor), { ttlMs: successor.idleExpiresAt - now });
+  // A revoke may have deleted the family between the check above and this write. Re-checking
+  // after the successor exists closes that window: either the revoke came first and we see it
+  // here (and withdraw the successor), or it comes later and deletes the family the successor
+  // needs for its next rotation. Either way no live successor outlives a revoke.
+  if ((await store.get(refreshFamilyKey(record.familyId))) === null) {
+    await store.delete(refreshTokenKey(successorHash));
+    return { ok: false, code: 'refresh_revoked', userId: record.userId, familyId: record.familyId };
+  }
   return {
     ok: true,
     token: successorToken,
     record: successor,
-    user: { id: record.userId, username: record.username, role: record.role },
+    user,
   };
 }
 

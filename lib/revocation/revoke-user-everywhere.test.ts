@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDenylist, denylistKey } from '@/lib/jwt/denylist';
+import { checkDenylist, revokedBeforeKey } from '@/lib/jwt/denylist';
 import { issueRefreshToken, rotateRefreshToken } from '@/lib/jwt/refresh-token';
 import { FIXED_NOW } from '@/lib/jwt/test-keys';
 import { createSession, validateSession } from '@/lib/session/session';
@@ -33,7 +33,7 @@ describe('revokeUserEverywhere', () => {
     });
     for (const { token } of families)
       expect(await rotateRefreshToken(store, token, { now })).toMatchObject({ ok: false, code: 'refresh_revoked' });
-    expect(await store.listIndex(denylistKey(alice.id))).toEqual([`before:${now}`]);
+    expect(await store.get(revokedBeforeKey(alice.id))).toBe(String(now));
     expect(await checkDenylist(store, { sub: alice.id, jti: 'any', iat: Math.floor(now / 1000) })).toMatchObject({
       ok: false,
       reason: 'user_revoked',
@@ -43,16 +43,17 @@ describe('revokeUserEverywhere', () => {
     expect(await rotateRefreshToken(store, bobFamily.token, { now })).toMatchObject({ ok: true });
   });
 
-  it('makes exactly one store call per thing it revokes', async () => {
+  it('makes one store call per thing it revokes, plus a read that keeps the revocation instant at its latest', async () => {
     const calls = new StoreCallLog();
     const store = createMemoryStore({ now: () => FIXED_NOW });
     await createSession(store, alice, { now: FIXED_NOW });
     await revokeUserEverywhere(timeStore(store, calls.record), alice.id, FIXED_NOW);
     expect(calls.calls.map((call) => call.operation).sort()).toEqual([
-      'addToIndex',
       'deleteIndexAndMembers',
       'deleteIndexAndMembers',
       'deleteIndexAndMembers',
+      'get',
+      'set',
     ]);
   });
 });

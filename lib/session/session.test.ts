@@ -16,6 +16,7 @@ import {
   type SessionPolicy,
 } from './session';
 import { hashOpaqueToken as hashSessionId } from '@/lib/crypto/opaque-token';
+import { pauseStoreCall } from '@/test-utils/pausing-store';
 
 const alice: User = { id: 'usr_alice', username: 'alice', role: 'user' };
 const bob: User = { id: 'usr_bob', username: 'bob', role: 'user' };
@@ -254,5 +255,34 @@ describe('endSession', () => {
     expect(await endSession(store, sessionId)).toMatchObject({ userId: 'usr_alice', username: 'alice' });
     expect(await endSession(store, sessionId)).toBeNull();
     expect((await validateSession(store, sessionId, { now: now(), policy })).ok).toBe(false);
+  });
+});
+
+describe('store growth and races', () => {
+  it('drops ended sessions from the user index at the next login', async () => {
+    const { store, now, advance } = setup();
+    await createSession(store, alice, { now: now(), policy });
+    advance(10 * 60 * 1000);
+    const second = await createSession(store, alice, { now: now(), policy });
+    // The first session is idle past its deadline; the second keeps the index alive.
+    advance(25 * 60 * 1000);
+    const third = await createSession(store, alice, { now: now(), policy });
+    expect((await store.listIndex('user_sessions:usr_alice')).sort()).toEqual(
+      [sessionKey('user', second.session.id), sessionKey('user', third.session.id)].sort(),
+    );
+  });
+
+  it('a login racing "log out everywhere" never leaves a live session the index does not list', async () => {
+    const { store, now } = setup();
+    // Hold the record write: the index entry exists, the record does not yet.
+    const paused = pauseStoreCall(store, 'set', (key) => key.startsWith('session:'));
+    const login = createSession(paused.store, alice, { now: now(), policy });
+    await paused.reached;
+    expect(await revokeUserSessions(store, alice.id)).toBe(0);
+    paused.release();
+    const created = await login;
+    // The session that won the race is listed, so the next "log out everywhere" reaches it.
+    expect(await revokeUserSessions(store, alice.id)).toBe(1);
+    expect(await validateSession(store, created.sessionId, { now: now(), policy })).toMatchObject({ ok: false, code: 'session_invalid' });
   });
 });

@@ -3,6 +3,7 @@
  * request looks it up. Revoking is deleting the record; the next request is refused.
  * Pure domain code: the store, the clock and the policy are parameters.
  */
+import { pruneIndex } from '@/lib/store/prune-index';
 import type { Store } from '@/lib/store/store';
 import type { Role, User } from '@/lib/users/users';
 import { generateOpaqueToken, hashOpaqueToken, isWellFormedTokenHash } from '@/lib/crypto/opaque-token';
@@ -114,9 +115,10 @@ function truncateUserAgent(userAgent: string | null): string | null {
 
 /**
  * Starts a session with a new random id (a new one on every login, so a planted id is useless:
- * no session fixation). The user's index is written before the record: if the store fails in
- * between, the worst case is a stale index entry, never a live session that "log out everywhere"
- * cannot reach.
+ * no session fixation). The user's index is written before and after the record: if the store
+ * fails in between, the worst case is a stale index entry, and a concurrent "log out everywhere"
+ * can never leave a live session that the index does not list. Ended sessions are pruned from the
+ * index first, so it lists live sessions, not every login ever made.
  */
 export async function createSession(
   store: Store,
@@ -137,8 +139,14 @@ export async function createSession(
     userAgent: truncateUserAgent(options.userAgent ?? null),
   };
   const key = sessionKey(scope, sessionHash);
-  await store.addToIndex(userSessionsIndexKey(scope, user.id), key, policy.absoluteTimeoutSeconds * 1000);
+  const indexKey = userSessionsIndexKey(scope, user.id);
+  await pruneIndex(store, indexKey);
+  await store.addToIndex(indexKey, key, policy.absoluteTimeoutSeconds * 1000);
   await store.set(key, JSON.stringify(record), { ttlMs: idleDeadline(record, policy) - options.now });
+  // A "log out everywhere" that ran between the two writes above deleted the index (and a record
+  // that did not exist yet). Adding the member again after the record exists means a live session
+  // is always listed, so the next "log out everywhere" reaches it (SADD is idempotent).
+  await store.addToIndex(indexKey, key, policy.absoluteTimeoutSeconds * 1000);
   return { sessionId, session: viewOf(sessionHash, record, policy), record };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryStore } from '@/lib/store/memory-store';
+import { pauseStoreCall } from '@/test-utils/pausing-store';
 import { DEFAULT_SETTINGS, readSettings, SETTINGS_KEY, validateSettingsPatch, writeSettings } from './settings';
 
 describe('validateSettingsPatch', () => {
@@ -46,5 +47,23 @@ describe('readSettings / writeSettings', () => {
     expect((await readSettings(store)).settings).toEqual(DEFAULT_SETTINGS);
     await store.set(SETTINGS_KEY, 'not json');
     expect((await readSettings(store)).settings).toEqual(DEFAULT_SETTINGS);
+  });
+});
+
+describe('concurrent settings writes', () => {
+  it('gives every version exactly one content when two writers race', async () => {
+    const store = createMemoryStore();
+    // Hold the first writer between its read and its write, as a slow instance would.
+    const paused = pauseStoreCall(store, 'set', (key) => key === SETTINGS_KEY);
+    const first = writeSettings(paused.store, { denylist: true }, 1000);
+    await paused.reached;
+    const second = writeSettings(store, { accessTokenTtlSeconds: 60 }, 1001);
+    setTimeout(paused.release, 20);
+    const [a, b] = await Promise.all([first, second]);
+    expect(new Set([a.version, b.version]).size).toBe(2);
+    // The later version holds both changes: instances that adopt it converge on one content.
+    const stored = await readSettings(store);
+    expect(stored.version).toBe(Math.max(a.version, b.version));
+    expect(stored.settings).toMatchObject({ denylist: true, accessTokenTtlSeconds: 60 });
   });
 });

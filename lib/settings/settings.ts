@@ -97,15 +97,44 @@ export async function readSettings(store: Store, defaults: RuntimeSettings = DEF
   }
 }
 
-/** Applies a validated patch and stores the result with the next version number. */
+/**
+ * Held while one writer reads, patches and writes the settings. Without it two admins (or two
+ * instances) writing at once both read version n and both write version n + 1 with different
+ * content: instances that adopted either copy would never reconcile, since each thinks it is
+ * current. The lock expires on its own, so a writer that dies holding it blocks the others for
+ * at most this long.
+ */
+export const SETTINGS_LOCK_KEY = 'settings:runtime:lock';
+const SETTINGS_LOCK_TTL_MS = 5_000;
+const SETTINGS_LOCK_RETRY_MS = 25;
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Applies a validated patch and stores the result with the next version number, under the
+ * settings lock: every version number has exactly one content. A writer that finds the lock
+ * taken waits for it (a settings change takes one round trip or two; the lock's TTL bounds the wait).
+ */
 export async function writeSettings(
   store: Store,
   patch: Partial<RuntimeSettings>,
   now: number,
   defaults: RuntimeSettings = DEFAULT_SETTINGS,
+  wait: (ms: number) => Promise<void> = pause,
 ): Promise<StoredSettings> {
-  const current = await readSettings(store, defaults);
-  const next: StoredSettings = { settings: { ...current.settings, ...patch }, version: current.version + 1, updatedAt: now };
-  await store.set(SETTINGS_KEY, JSON.stringify(next));
-  return next;
+  const lockToken = `${now}:${Math.random().toString(36).slice(2)}`;
+  for (let waited = 0; !(await store.set(SETTINGS_LOCK_KEY, lockToken, { onlyIfAbsent: true, ttlMs: SETTINGS_LOCK_TTL_MS }));) {
+    if (waited > SETTINGS_LOCK_TTL_MS * 2) throw new Error(`${SETTINGS_LOCK_KEY} stayed taken for ${waited} ms`);
+    await wait(SETTINGS_LOCK_RETRY_MS);
+    waited += SETTINGS_LOCK_RETRY_MS;
+  }
+  try {
+    const current = await readSettings(store, defaults);
+    const next: StoredSettings = { settings: { ...current.settings, ...patch }, version: current.version + 1, updatedAt: now };
+    await store.set(SETTINGS_KEY, JSON.stringify(next));
+    return next;
+  } finally {
+    // Only our own lock: if it expired and another writer holds it now, it is theirs to release.
+    if ((await store.get(SETTINGS_LOCK_KEY)) === lockToken) await store.delete(SETTINGS_LOCK_KEY);
+  }
 }

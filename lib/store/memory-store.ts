@@ -74,6 +74,14 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
       return readString(key);
     },
 
+    async getMany(keys) {
+      // Like MGET: a key holding another kind of value reads as missing rather than failing.
+      return keys.map((key) => {
+        const entry = live(key);
+        return entry?.kind === 'string' ? entry.value : null;
+      });
+    },
+
     async set(key: string, value: string, options: SetOptions = {}) {
       if (options.onlyIfAbsent && live(key) !== undefined) return false;
       if (options.onlyIfPresent && live(key) === undefined) return false;

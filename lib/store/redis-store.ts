@@ -76,6 +76,10 @@ export function createRedisStore(options: RedisStoreOptions): Store {
   return {
     driver: 'redis',
     get: (key) => run('get', ['GET', key], asString),
+    getMany: async (keys) =>
+      keys.length === 0
+        ? []
+        : run('getMany', ['MGET', ...keys], (reply) => (Array.isArray(reply) ? reply.map(asString) : keys.map(() => null))),
     set: (key, value, setOptions: SetOptions = {}) => {
       const args = ['SET', key, value];
       if (setOptions.ttlMs !== undefined) args.push('PX', String(Math.max(1, Math.ceil(setOptions.ttlMs))));

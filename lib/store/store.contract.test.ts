@@ -57,6 +57,14 @@ describe.each(['memory', 'redis', 'upstash'] as const)('%s store', (driver) => {
     }
   });
 
+  it('reads several keys in one call, in order, with null for the missing ones', async () => {
+    const [a, b, missing] = [key('a'), key('b'), key('missing')];
+    await store().set(a, 'first');
+    await store().set(b, '{"json":true}');
+    expect(await store().getMany([a, missing, b])).toEqual(['first', null, '{"json":true}']);
+    expect(await store().getMany([])).toEqual([]);
+  });
+
   it('overwrites by default and refuses to overwrite with onlyIfAbsent', async () => {
     const k = key('claim');
     expect(await store().set(k, 'first')).toBe(true);

@@ -27,6 +27,12 @@ export interface Store {
 
   get(key: string): Promise<string | null>;
 
+  /**
+   * Reads several keys in one round trip (Redis `MGET`), in the order given; null for a missing
+   * key. What lets the denylist check a token's own entry and its user's revocation together.
+   */
+  getMany(keys: readonly string[]): Promise<(string | null)[]>;
+
   /** Returns false when a condition (`onlyIfAbsent`, `onlyIfPresent`) stopped the write. */
   set(key: string, value: string, options?: SetOptions): Promise<boolean>;
 
@@ -92,7 +98,7 @@ export interface LogEntry {
 }
 
 /** The operations that only read state; `X-Store-Lookups` counts these. */
-export const READ_OPERATIONS = new Set<keyof Store>(['get', 'getAndDelete', 'listIndex', 'timeToLive', 'readLog']);
+export const READ_OPERATIONS = new Set<keyof Store>(['get', 'getMany', 'getAndDelete', 'listIndex', 'timeToLive', 'readLog']);
 
 /**
  * Thrown by every driver when the backend cannot be reached or does not answer within its

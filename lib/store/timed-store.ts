@@ -14,6 +14,7 @@ type TimedOperation = Exclude<keyof Store, 'driver' | 'close'>;
 
 const TIMED_OPERATIONS: readonly TimedOperation[] = [
   'get',
+  'getMany',
   'set',
   'delete',
   'getAndDelete',

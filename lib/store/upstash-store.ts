@@ -56,6 +56,7 @@ export function createUpstashStore(options: UpstashStoreOptions): Store {
   return {
     driver: 'upstash',
     get: (key) => run('get', async () => asString(await redis.get<string>(key))),
+    getMany: async (keys) => (keys.length === 0 ? [] : run('getMany', async () => (await redis.mget<unknown[]>(...keys)).map(asString))),
     set: (key, value, setOptions: SetOptions = {}) =>
       run('set', async () => {
         const ttl = setOptions.ttlMs === undefined ? undefined : Math.max(1, Math.ceil(setOptions.ttlMs));

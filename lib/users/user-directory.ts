@@ -10,6 +10,13 @@ export interface UserDirectory {
   /** Unknown user and wrong password give the same answer after the same scrypt work. */
   checkCredentials(username: string, password: string): Promise<AuthenticationResult>;
   findByUsername(username: string): Promise<User | null>;
+  /**
+   * The user as configured right now, by id; null when no longer configured. Every
+   * authentication resolves its credential's user here (no store call: this is configuration),
+   * so removing a user refuses their credentials and a demotion takes effect at the next request,
+   * whatever role a session or refresh record copied at login.
+   */
+  findById(userId: string): User | null;
 }
 
 export function createUserDirectory(configured: readonly DemoUserInput[]): UserDirectory {
@@ -23,7 +30,9 @@ export function createUserDirectory(configured: readonly DemoUserInput[]): UserD
         passwordHash: user.passwordHash ?? (await hashPassword(user.password)),
       })),
     ));
+  const byId = new Map(configured.map((user) => [user.id, { id: user.id, username: user.username, role: user.role } satisfies User]));
   return {
+    findById: (userId) => byId.get(userId) ?? null,
     checkCredentials: async (username, password) => authenticateUser(await all(), username, password, DUMMY_PASSWORD_HASH),
     findByUsername: async (username) => {
       const found = (await all()).find((candidate) => candidate.username === normalizeUsername(username));

@@ -6,7 +6,7 @@ import type { KeyRing } from '@/lib/jwt/key-ring';
 import type { RequestContext } from '../http/context';
 import { fail, type Failure } from '../http/reply';
 
-type AccessCheck = AccessTokenVerification | { ok: false; code: 'token_revoked'; reason: string };
+type AccessCheck = AccessTokenVerification | { ok: false; code: 'token_revoked' | 'invalid_token'; reason: string };
 type VerifiedAccess = Extract<AccessCheck, { ok: true }>;
 export type TokenFailureCode = 'unauthenticated' | 'invalid_token' | 'token_expired' | 'token_revoked';
 
@@ -53,7 +53,14 @@ async function authenticateAccessToken(ctx: RequestContext, token: string): Prom
     const reloaded = await keys.reloadForUnknownKid(ctx.store, ctx.now);
     if (reloaded) result = await ctx.timer.measure('verify', () => verifyWith(reloaded.ring, token, ctx.now));
   }
-  if (!result.ok || !settings.current().denylist) return result;
+  if (!result.ok) return result;
+  // The token's role claim is a copy from signing: a user removed from the configuration is
+  // refused as `invalid_token` (the signature is fine, but it no longer names anyone), and a
+  // demoted admin is answered with the current role.
+  const current = ctx.app.users.findById(result.user.id);
+  if (current === null) return { ok: false, code: 'invalid_token', reason: 'unknown_user' };
+  result = { ...result, user: current };
+  if (!settings.current().denylist) return result;
   const claims = result.claims;
   const denied = await ctx.timer.measure('denylist', () => checkDenylist(ctx.store, claims));
   return denied.ok ? result : { ok: false, code: 'token_revoked', reason: denied.reason };

@@ -81,7 +81,7 @@ export async function refreshTokens(
   if (refreshToken === null) return refreshFailure('refresh_invalid');
   await ctx.app.settings.ready();
   const rotation = await ctx.timer.measure('rotate', () =>
-    rotateRefreshToken(ctx.store, refreshToken, { now: ctx.now, policy: refreshPolicyOf(ctx) }),
+    rotateRefreshToken(ctx.store, refreshToken, { now: ctx.now, policy: refreshPolicyOf(ctx), resolveUser: ctx.app.users.findById }),
   );
   if (!rotation.ok) {
     if (rotation.familyRevoked) {

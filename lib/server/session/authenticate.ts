@@ -69,5 +69,10 @@ export async function authenticateSession(
     validateSession(ctx.store, unsealed.sessionId, { now: ctx.now, policy: sessionPolicyOf(ctx.config), scope }),
   );
   if (!result.ok) return sessionFailure(result.code, scope, true);
-  return { ok: true, user: result.user, session: result.session, sessionId: unsealed.sessionId, cookie };
+  // The record's role is a copy from login: the directory decides who the user is now. A user
+  // removed from the configuration is refused as `session_invalid` (the same answer as a revoked
+  // session: whoever holds the cookie can do nothing about it but log in again, which they cannot).
+  const user = ctx.app.users.findById(result.user.id);
+  if (user === null) return sessionFailure('session_invalid', scope, true);
+  return { ok: true, user, session: result.session, sessionId: unsealed.sessionId, cookie };
 }
