@@ -31,8 +31,12 @@ const SOAK_USERS = numberFrom('SOAK_USERS', 20);
 const CONNECTIONS = numberFrom('CONNECTIONS', 100);
 const ACCESS_TOKEN_TTL_SECONDS = 5;
 const POLL_INTERVAL_MS = 1000;
-/** Keys one signed-in user may hold: session + its index, refresh record + family + family index, slack for markers in flight. */
-const KEYS_PER_LIVE_USER = 8;
+/**
+ * Keys one signed-in user may hold: session + its index, refresh record + family + family index,
+ * a few rotation markers still inside the grace window, and what each of its (at most two)
+ * logouts may leave until it expires. Proportional to users, not to requests.
+ */
+const KEYS_PER_LIVE_USER = 10;
 /** Memory counts as flat when RSS over the last minute grows slower than this. */
 const RSS_SLOPE_BOUND_MIB_PER_MIN = 30;
 /** Keys that exist however many users there are (event log, signing keys, settings). */
