@@ -4,7 +4,9 @@
 //   2. static checks: types (tsc), lint (ESLint), formatting (Prettier), unused code (knip), each
 //      counted as one test, so a lint or format failure shows in the totals;
 //   3. unit + contract tests (vitest; each file starts its own redis-server on a free port);
-//   4. the production build, then the Playwright end-to-end tests in Chromium against it.
+//   4. the production build, then the Playwright end-to-end tests in Chromium against it;
+//   5. load and soak against that build on real Redis (scripts/load.mjs, modest settings: about
+//      3 minutes), each of its assertions counted as one test.
 // It ends with one plain line of real totals, `N passed, N failed, N skipped`, also written to
 // test-results/totals.txt for CI.
 import { spawnSync } from 'node:child_process';
@@ -99,6 +101,17 @@ if (!run('system packages', 'bash', ['scripts/ensure-system-deps.sh'])) {
       totals.skipped += playwright.stats.skipped;
     }
     if (!e2eOk) problems.push('Playwright reported failures');
+
+    // The script stops every process it starts (by process group), whatever happens.
+    const loadOk = run('load and soak (real Redis)', 'node', ['scripts/load.mjs']);
+    const load = readJson('test-results/load.json');
+    if (load) {
+      totals.passed += load.passed;
+      totals.failed += load.failed;
+    } else {
+      totals.failed += 1;
+    }
+    if (!loadOk) problems.push('the load and soak stage reported failures (see test-results/load.json)');
   }
 }
 

@@ -36,20 +36,28 @@ function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
-/**
- * Starts a throwaway redis-server on a free loopback port, with persistence off so nothing is
- * written to disk. Pass `port` to restart one on the same address (a reconnect test).
- */
-export async function startRedisServer(options: { port?: number } = {}): Promise<RunningRedis> {
+export interface RedisServerOptions {
+  /** Listen here instead of a free port: restarting on the same address is a reconnect test. */
+  port?: number;
+  /**
+   * Turns the append-only file on in this directory, fsynced on every write, so a restart with the
+   * same directory (after SIGKILL, even) comes back with every acknowledged write. Without it,
+   * persistence is off and nothing touches the disk.
+   */
+  appendOnlyDir?: string;
+}
+
+/** Starts a throwaway redis-server on loopback (see RedisServerOptions for restarts and persistence). */
+export async function startRedisServer(options: RedisServerOptions = {}): Promise<RunningRedis> {
   const port = options.port ?? (await findFreePort());
   const binary = process.env.REDIS_SERVER_BIN ?? 'redis-server';
-  const child = spawn(
-    binary,
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'],
-    {
-      stdio: 'ignore',
-    },
-  );
+  const persistence =
+    options.appendOnlyDir === undefined
+      ? ['--appendonly', 'no']
+      : ['--appendonly', 'yes', '--appendfsync', 'always', '--dir', options.appendOnlyDir];
+  const child = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence, '--protected-mode', 'yes'], {
+    stdio: 'ignore',
+  });
   const spawnFailure = new Promise<never>((_, reject) => {
     child.once('error', (error) => reject(new Error(`could not start ${binary} (apt-get install redis-server): ${error.message}`)));
   });
