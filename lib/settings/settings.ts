@@ -104,7 +104,7 @@ export async function readSettings(store: Store, defaults: RuntimeSettings = DEF
  * current. The lock expires on its own, so a writer that dies holding it blocks the others for
  * at most this long.
  */
-export const SETTINGS_LOCK_KEY = 'settings:runtime:lock';
+const SETTINGS_LOCK_KEY = 'settings:runtime:lock';
 const SETTINGS_LOCK_TTL_MS = 5_000;
 const SETTINGS_LOCK_RETRY_MS = 25;
 
