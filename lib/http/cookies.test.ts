@@ -82,6 +82,14 @@ describe('cookie table', () => {
     expect(readCookie(null, 'accessToken', true)).toBeNull();
   });
 
+  it('treats a name sent twice as no cookie at all (cookie tossing), whichever copy comes first', () => {
+    expect(readCookie('session=planted; session=ours', 'session', false)).toBeNull();
+    expect(readCookie('__Host-access-token=a; x=1; __Host-access-token=b', 'accessToken', true)).toBeNull();
+    expect(readCookie('session=; session=ours', 'session', false)).toBeNull();
+    // The other context's name is a different cookie, not a duplicate.
+    expect(readCookie('session=plain; __Host-session=prefixed', 'session', true)).toBe('prefixed');
+  });
+
   it('describes a cookie with the attributes it was set with, its real size, and only the preview', () => {
     const issuedAt = 1_700_000_000_000;
     const view = describeCookie('session', true, 'Fe26.2*secret-value', 'Fe26.2*…', { issuedAt, expiresAt: issuedAt + 43_200_000 });
