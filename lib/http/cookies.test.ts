@@ -26,7 +26,7 @@ const CONTEXTS = [
 
 const EXPECTED: Record<CookiePurpose, { secureName: string; plainName: string; path: string; sameSite: string }> = {
   session: { secureName: '__Host-session', plainName: 'session', path: '/', sameSite: 'Lax' },
-  adminSession: { secureName: '__Secure-admin-session', plainName: 'admin-session', path: '/api/admin', sameSite: 'Lax' },
+  adminSession: { secureName: '__Secure-admin-session', plainName: 'admin-session', path: '/api/admin', sameSite: 'Strict' },
   accessToken: { secureName: '__Host-access-token', plainName: 'access-token', path: '/', sameSite: 'Lax' },
   refreshToken: { secureName: '__Secure-refresh-token', plainName: 'refresh-token', path: '/api/jwt/refresh', sameSite: 'Strict' },
 };

@@ -54,7 +54,9 @@ export const COOKIES: Readonly<Record<CookiePurpose, CookieSpec>> = {
     // Scoped to the admin API, so it never travels with ordinary requests; `__Host-` would
     // demand Path=/, hence `__Secure-`.
     path: ADMIN_COOKIE_PATH,
-    sameSite: 'Lax',
+    // Strict: the admin API is only ever called by our own pages, never reached from a link, so
+    // no cross-site request (not even a top-level navigation) needs to carry it.
+    sameSite: 'Strict',
     maxAge: 'credential-lifetime-minus-margin',
     why: 'The admin session travels only to /api/admin.',
   },
