@@ -255,7 +255,7 @@ function parsePublicOrigin(raw: string | undefined): string | null {
 }
 
 /** ALLOWED_HOSTS: bare host names, lowercased; a scheme, path or port is a mistake worth stopping for. */
-export function parseAllowedHosts(raw: string | undefined): string[] {
+function parseAllowedHosts(raw: string | undefined): string[] {
   if (raw === undefined || raw.trim() === '') return [];
   return raw.split(',').map((entry) => {
     const host = entry.trim().toLowerCase();
