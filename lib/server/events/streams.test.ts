@@ -44,10 +44,14 @@ function call(app: ServerApp, handler: (ctx: RequestContext) => Promise<Reply | 
 
 async function inRequest<T>(app: ServerApp, work: (ctx: RequestContext) => Promise<T>, cookie = ''): Promise<T> {
   let result: { value: T } | undefined;
-  await call(app, async (ctx) => {
-    result = { value: await work(ctx) };
-    return noContent();
-  }, cookie);
+  await call(
+    app,
+    async (ctx) => {
+      result = { value: await work(ctx) };
+      return noContent();
+    },
+    cookie,
+  );
   return result!.value;
 }
 
@@ -155,10 +159,14 @@ describe('event streams', () => {
     await inRequest(app, (ctx) => changeSettings(ctx, { denylist: true }), adminCookie);
     const response = await call(app, openUserEventStream, (await accessCookie(app)).cookie);
     expect(response.status).toBe(200);
-    await inRequest(app, async (ctx) => {
-      const admin = (await requireAdmin(ctx)) as Exclude<Awaited<ReturnType<typeof requireAdmin>>, Failure>;
-      return revokeUser(ctx, admin.user, { username: 'alice' });
-    }, adminCookie);
+    await inRequest(
+      app,
+      async (ctx) => {
+        const admin = (await requireAdmin(ctx)) as Exclude<Awaited<ReturnType<typeof requireAdmin>>, Failure>;
+        return revokeUser(ctx, admin.user, { username: 'alice' });
+      },
+      adminCookie,
+    );
     const read = await readToEnd(response, 9000);
     expect(endReason(read.text)).toEqual({ reason: 'token_revoked' });
   });

@@ -17,7 +17,13 @@ type Recheck = (ctx: RequestContext) => Promise<string | null>;
  * EVENT_STREAM_RECHECK_SECONDS and at `expiresAt`. The cap is per instance, not cluster-wide: a
  * cluster-wide count would need a store write per connect and a reliable release on disconnect.
  */
-function openStream(ctx: RequestContext, viewer: EventViewer, owner: string, recheck: Recheck, expiresAt: number | null): Response | Failure {
+function openStream(
+  ctx: RequestContext,
+  viewer: EventViewer,
+  owner: string,
+  recheck: Recheck,
+  expiresAt: number | null,
+): Response | Failure {
   const { events } = ctx.app;
   if (events.subscriberCount(owner) >= MAX_EVENT_STREAMS_PER_USER) {
     return fail('rate_limited', `At most ${MAX_EVENT_STREAMS_PER_USER} event streams may be open at once; close one first.`, {
@@ -42,25 +48,43 @@ export async function openUserEventStream(ctx: RequestContext): Promise<Response
   const session = await authenticateSession(ctx);
   if (session.ok) {
     const viewer: EventViewer = { kind: 'user', userId: session.user.id };
-    return openStream(ctx, viewer, `user:${session.user.id}`, async (now) => {
-      const again = await authenticateSession(now, 'user', { slide: false });
-      return again.ok ? null : again.code;
-    }, null);
+    return openStream(
+      ctx,
+      viewer,
+      `user:${session.user.id}`,
+      async (now) => {
+        const again = await authenticateSession(now, 'user', { slide: false });
+        return again.ok ? null : again.code;
+      },
+      null,
+    );
   }
   const access = await authenticateJwtRequest(ctx);
   if (!access.ok) return fail('unauthenticated', 'Sign in with a session cookie or an access token to receive your events.');
   const { user, claims } = access.verified;
-  return openStream(ctx, { kind: 'user', userId: user.id }, `user:${user.id}`, async (now) => {
-    const again = await authenticateJwtRequest(now);
-    return again.ok ? null : again.code;
-  }, claims.exp * 1000);
+  return openStream(
+    ctx,
+    { kind: 'user', userId: user.id },
+    `user:${user.id}`,
+    async (now) => {
+      const again = await authenticateJwtRequest(now);
+      return again.ok ? null : again.code;
+    },
+    claims.exp * 1000,
+  );
 }
 
 /** Every event, for an admin whose admin session is checked again while the stream is open (logout ends it). */
 export function openAdminEventStream(ctx: RequestContext, admin: User): Response | Failure {
-  return openStream(ctx, { kind: 'admin' }, `admin:${admin.id}`, async (now) => {
-    const again = await authenticateSession(now, 'admin', { slide: false });
-    if (!again.ok) return again.code;
-    return again.user.role === 'admin' ? null : 'forbidden';
-  }, null);
+  return openStream(
+    ctx,
+    { kind: 'admin' },
+    `admin:${admin.id}`,
+    async (now) => {
+      const again = await authenticateSession(now, 'admin', { slide: false });
+      if (!again.ok) return again.code;
+      return again.user.role === 'admin' ? null : 'forbidden';
+    },
+    null,
+  );
 }
