@@ -106,7 +106,7 @@ export function jwsPart(token: string, index: 0 | 1 | 2): Buffer {
 }
 
 /** The cookie name every purpose has on this loopback target (a secure context: `__Host-` / `__Secure-`). */
-export const nameOf = (purpose: CookiePurpose): string => cookieName(purpose, true);
+const nameOf = (purpose: CookiePurpose): string => cookieName(purpose, true);
 
 export const cookieHeader = (purpose: CookiePurpose, value: string): Record<string, string> => ({ cookie: `${nameOf(purpose)}=${value}` });
 

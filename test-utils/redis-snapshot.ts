@@ -1,7 +1,7 @@
 import { createClient } from 'redis';
 
 /** One key of the store as read back from Redis: its type, its whole content and its remaining lifetime. */
-export interface KeySnapshot {
+interface KeySnapshot {
   type: string;
   /** Strings as is; sets and zset members sorted; hashes and lists in their Redis order (hash fields sorted). */
   value: unknown;
@@ -15,7 +15,7 @@ export type StoreSnapshot = Record<string, KeySnapshot>;
  * Keys a refused request may legitimately write: the event log (it records the rejection) and
  * rate-limit counters (they count the failure). Everything else must stay as it was.
  */
-export const EXPECTED_TO_CHANGE = /^events:log$|rate|throttl|attempt/i;
+const EXPECTED_TO_CHANGE = /^events:log$|rate|throttl|attempt/i;
 
 type Client = ReturnType<typeof createClient<Record<string, never>, Record<string, never>, Record<string, never>, 2>>;
 
