@@ -1,0 +1,87 @@
+import { createClient } from 'redis';
+
+/** One key of the store as read back from Redis: its type, its whole content and its remaining lifetime. */
+interface KeySnapshot {
+  type: string;
+  /** Strings as is; sets and zset members sorted; hashes and lists in their Redis order (hash fields sorted). */
+  value: unknown;
+  /** Remaining lifetime in ms, or -1 for a key without one. */
+  pttl: number;
+}
+
+export type StoreSnapshot = Record<string, KeySnapshot>;
+
+/**
+ * Keys a refused request may legitimately write: the event log (it records the rejection) and
+ * rate-limit counters (they count the failure). Everything else must stay as it was.
+ */
+const EXPECTED_TO_CHANGE = /^events:log$|rate|throttl|attempt/i;
+
+type Client = ReturnType<typeof createClient<Record<string, never>, Record<string, never>, Record<string, never>, 2>>;
+
+async function readKey(client: Client, key: string): Promise<KeySnapshot | null> {
+  const type = await client.type(key);
+  let value: unknown;
+  switch (type) {
+    case 'none':
+      return null;
+    case 'string':
+      value = await client.get(key);
+      break;
+    case 'set':
+      value = (await client.sMembers(key)).sort();
+      break;
+    case 'zset':
+      value = await client.zRangeWithScores(key, 0, -1);
+      break;
+    case 'hash':
+      value = Object.entries(await client.hGetAll(key)).sort(([a], [b]) => (a < b ? -1 : 1));
+      break;
+    case 'list':
+      value = await client.lRange(key, 0, -1);
+      break;
+    case 'stream':
+      value = await client.xRange(key, '-', '+');
+      break;
+    default:
+      value = `<${type}>`;
+  }
+  return { type, value, pttl: await client.pTTL(key) };
+}
+
+/** Every key of the Redis at `url` (SCAN, never KEYS) with its content and lifetime, except those `ignore` matches. */
+export async function snapshotStore(url: string, ignore: RegExp = EXPECTED_TO_CHANGE): Promise<StoreSnapshot> {
+  const client: Client = createClient({ url, RESP: 2 });
+  await client.connect();
+  try {
+    const snapshot: StoreSnapshot = {};
+    for await (const keys of client.scanIterator({ COUNT: 500 })) {
+      for (const key of keys) {
+        if (ignore.test(key)) continue;
+        const read = await readKey(client, key);
+        if (read !== null) snapshot[key] = read;
+      }
+    }
+    return snapshot;
+  } finally {
+    client.destroy();
+  }
+}
+
+/**
+ * What changed between two snapshots, as readable lines (empty when nothing did): keys added,
+ * removed or rewritten, and lifetimes extended (a lifetime that only ran down is not a change).
+ * `slackMs` absorbs the rounding of PTTL between two reads.
+ */
+export function diffSnapshots(before: StoreSnapshot, after: StoreSnapshot, slackMs = 50): string[] {
+  const changes: string[] = [];
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    const was = before[key];
+    const is = after[key];
+    if (was === undefined) changes.push(`added ${key}`);
+    else if (is === undefined) changes.push(`removed ${key}`);
+    else if (JSON.stringify(was.value) !== JSON.stringify(is.value) || was.type !== is.type) changes.push(`rewrote ${key}`);
+    else if ((was.pttl === -1) !== (is.pttl === -1) || is.pttl > was.pttl + slackMs) changes.push(`extended the lifetime of ${key}`);
+  }
+  return changes.sort();
+}
