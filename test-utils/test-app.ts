@@ -23,3 +23,11 @@ export function createTestApp(options: { env?: Environment; store?: Store; insta
     timers: false,
   });
 }
+
+/**
+ * Makes `app` the process app, so the real route modules (`app/api/**\/route.ts`, whose `route`
+ * wrapper asks `getServerApp()` on every request) answer from it in an in-process test.
+ */
+export function serveRoutesFrom(app: ServerApp): void {
+  (globalThis as { __sessionVsJwtApp?: ServerApp }).__sessionVsJwtApp = app;
+}

@@ -28,8 +28,15 @@ export const ERROR_STATUS = {
   refresh_in_progress: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  /** Too many failed logins for this account or from this client; Retry-After says when to try again. */
+  rate_limited: 429,
   internal_error: 500,
   store_unavailable: 503,
+  /**
+   * Every password-verification slot is taken and the queue is full. 503, not 429: it is the
+   * server's capacity that ran out, not this client that misbehaved; Retry-After says 1 s.
+   */
+  server_busy: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
