@@ -11,7 +11,7 @@ import type { Store } from '@/lib/store/store';
 const SIGNING_KEY_SECRET_FOR_THIS_RUN = randomBytes(32).toString('base64url');
 
 /** A whole server app on the memory store, with no timers: what route tests run against. */
-export function createTestApp(options: { env?: Environment; store?: Store; instanceId?: string } = {}): ServerApp {
+export function createTestApp(options: { env?: Environment; store?: Store; instanceId?: string; now?: () => number } = {}): ServerApp {
   const { config } = parseConfig({ NODE_ENV: 'test', SIGNING_KEY_SECRET: SIGNING_KEY_SECRET_FOR_THIS_RUN, ...options.env }, () =>
     randomBytes(32).toString('base64url'),
   );
@@ -19,7 +19,7 @@ export function createTestApp(options: { env?: Environment; store?: Store; insta
     config,
     driverStore: options.store ?? createMemoryStore(),
     instanceId: options.instanceId ?? 'test-instance',
-    now: Date.now,
+    now: options.now ?? Date.now,
     timers: false,
   });
 }

@@ -13,6 +13,12 @@ const policy: LoginThrottlePolicy = {
   maxFailuresPerClient: 50,
 };
 
+/** The middle of the current window: a test's counts are never split by a window boundary. */
+function midWindow(): number {
+  const windowMs = policy.windowSeconds * 1000;
+  return Math.floor(Date.now() / windowMs) * windowMs + windowMs / 2;
+}
+
 let redis: RunningRedis;
 let instanceA: Store;
 let instanceB: Store;
@@ -31,9 +37,7 @@ afterAll(async () => {
 
 describe('login throttling on real Redis', () => {
   it('counts a concurrent burst of failures from two instances exactly, then throttles on both until the window ends', async () => {
-    // The middle of a window, so the whole test runs inside it.
-    const windowMs = policy.windowSeconds * 1000;
-    const now = Math.floor(Date.now() / windowMs) * windowMs + windowMs / 2;
+    const now = midWindow();
     const attempt = { username: 'Alice', client: null };
     const failures = Array.from({ length: 60 }, (_, index) =>
       recordLoginFailure(index % 2 === 0 ? instanceA : instanceB, attempt, { now, policy }),
@@ -50,7 +54,7 @@ describe('login throttling on real Redis', () => {
       });
     }
     // The next window starts clean.
-    expect(await checkLoginThrottle(instanceA, attempt, { now: now + windowMs, policy })).toEqual({ throttled: false });
+    expect(await checkLoginThrottle(instanceA, attempt, { now: now + policy.windowSeconds * 1000, policy })).toEqual({ throttled: false });
   });
 
   it('keeps a counter only until its window ends, and names no account or address in its key', async () => {
@@ -69,7 +73,7 @@ describe('login throttling on real Redis', () => {
   });
 
   it('limits one account from one address tightly, leaving the account open to other addresses', async () => {
-    const now = Date.now();
+    const now = midWindow();
     const guesser = { username: 'carol', client: '203.0.113.20' };
     for (let index = 0; index < policy.maxFailuresPerAccountAndClient; index += 1)
       await recordLoginFailure(instanceB, guesser, { now, policy });
