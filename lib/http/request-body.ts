@@ -18,7 +18,9 @@ const tooLarge = (maxBytes: number): JsonBodyResult => ({
  * `maxBytes`: at most the limit plus one chunk is ever held, whatever the client declared or
  * omitted. `request.arrayBuffer()` would first hold the whole body, however large, and only then
  * let us measure it: a chunked body without Content-Length could make an unauthenticated
- * request cost hundreds of megabytes.
+ * request cost hundreds of megabytes. Next.js hands route handlers the socket's stream unbuffered;
+ * only a `proxy.ts` (middleware) would make it copy the body first, up to
+ * `experimental.proxyClientMaxBodySize` (10 MB by default).
  */
 async function readBodyUpTo(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<Uint8Array | 'too_large'> {
   if (body === null) return new Uint8Array(0);
