@@ -137,7 +137,7 @@ test('a denylist switched on after a revoke still rejects tokens issued before i
 test('the admin cookie is scoped to /api/admin and never sent elsewhere', async ({ browser, baseURL }) => {
   const admin = await adminContext(browser);
   const cookie = (await admin.cookies()).find((c) => c.name === '__Secure-admin-session');
-  expect(cookie).toMatchObject({ path: '/api/admin', httpOnly: true, secure: true, sameSite: 'Lax' });
+  expect(cookie).toMatchObject({ path: '/api/admin', httpOnly: true, secure: true, sameSite: 'Strict' });
   expect((await admin.cookies(`${baseURL}/api/admin/settings`)).map((c) => c.name)).toContain('__Secure-admin-session');
   for (const path of ['/', '/api/session/me', '/api/jwt/me', '/api/events', '/admin']) {
     expect((await admin.cookies(`${baseURL}${path}`)).map((c) => c.name)).not.toContain('__Secure-admin-session');
