@@ -6,10 +6,8 @@
  */
 import { expect } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { connect } from 'node:net';
-import { join, relative, sep } from 'node:path';
 import { cookieName, type CookiePurpose } from '@/lib/http/cookies';
 import { startAppServer, type RunningAppServer } from '@/test-utils/app-server';
 import { diffRedisSnapshots, snapshotRedis } from '@/test-utils/redis-snapshot';
@@ -314,40 +312,4 @@ export async function putSettings(target: AttackTarget, adminCookie: string, pat
     body: patch,
   });
   expect(answer.status, answer.text).toBe(200);
-}
-
-export interface RouteFile {
-  /** The URL path, dynamic segments as written: `/api/session/sessions/[id]`. */
-  path: string;
-  /** The HTTP methods the module exports. */
-  methods: string[];
-}
-
-const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
-export const STATE_CHANGING_METHODS: readonly string[] = ['POST', 'PUT', 'PATCH', 'DELETE'];
-
-function findRouteModules(directory: string): string[] {
-  return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(directory, entry.name);
-    if (entry.isDirectory()) return findRouteModules(path);
-    return entry.name === 'route.ts' ? [path] : [];
-  });
-}
-
-/**
- * Every route handler of the app, read from the source (`app/**\/route.ts` and the methods each
- * exports), so a route added later is attacked without anyone editing the specs.
- */
-export function listRouteFiles(): RouteFile[] {
-  const appDirectory = join(process.cwd(), 'app');
-  return findRouteModules(appDirectory)
-    .map((file) => {
-      const source = readFileSync(file, 'utf8');
-      const methods = HTTP_METHODS.filter((method) =>
-        new RegExp(`export\\s+(?:const\\s+${method}\\s*=|(?:async\\s+)?function\\s+${method}\\s*\\()`).test(source),
-      );
-      const directory = relative(appDirectory, file).split(sep).slice(0, -1).join('/');
-      return { path: `/${directory}`, methods };
-    })
-    .sort((a, b) => a.path.localeCompare(b.path));
 }

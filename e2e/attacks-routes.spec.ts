@@ -4,16 +4,15 @@ import {
   credentialSetCookies,
   expectRefusal,
   expectStoreUnchanged,
-  listRouteFiles,
   logInAdmin,
   logInJwt,
   logInSession,
   send,
-  STATE_CHANGING_METHODS,
   startAttackTarget,
   type AttackTarget,
   type HttpAnswer,
 } from './attack-helpers';
+import { listRouteFiles, STATE_CHANGING_METHODS } from '@/test-utils/route-files';
 
 // Every route handler of the app, read from app/**/route.ts: each state-changing method from
 // another site, and each method a route does not have. Every request carries every credential

@@ -1,7 +1,7 @@
 import { createClient } from 'redis';
 
 /** One key as read back from Redis: its type, its whole content, and whether it has a lifetime. */
-export interface StoredKey {
+interface StoredKey {
   type: string;
   /** Strings as they are; set members sorted; hash fields sorted; lists, sorted sets and streams in Redis order. */
   value: unknown;
@@ -16,7 +16,7 @@ export type RedisSnapshot = Record<string, StoredKey>;
  * the event log (it records the rejection itself) and rate-limit counters (they count the
  * failure: that is their job). Everything else must be exactly as it was.
  */
-export const KEYS_A_REFUSAL_MAY_WRITE = /^events:log$|^(rate[_-]?limit|throttle|login[_-](attempts|failures|throttle)|lockout)[:_]/i;
+const KEYS_A_REFUSAL_MAY_WRITE = /^events:log$|^(rate[_-]?limit|throttle|login[_-](attempts|failures|throttle)|lockout)[:_]/i;
 
 type RedisClient = ReturnType<typeof createClient>;
 

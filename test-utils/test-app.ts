@@ -23,3 +23,16 @@ export function createTestApp(options: { env?: Environment; store?: Store; insta
     timers: false,
   });
 }
+
+/**
+ * Makes `app` the process's app, the one `getServerApp()` returns (lib/server/app.ts keeps it on
+ * `globalThis`): the real route modules in app/**\/route.ts then run against it in-process.
+ * Returns the function that uninstalls it.
+ */
+export function installAsProcessApp(app: ServerApp): () => void {
+  const holder = globalThis as typeof globalThis & { __sessionVsJwtApp?: ServerApp };
+  holder.__sessionVsJwtApp = app;
+  return () => {
+    delete holder.__sessionVsJwtApp;
+  };
+}
