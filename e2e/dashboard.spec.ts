@@ -19,6 +19,12 @@ async function openDashboard(page: Page, query = '') {
   await gotoReady(page, `/${query}`);
   await page.getByRole('button', { name: 'Sign in as admin' }).click();
   await expect(page.getByRole('button', { name: /^Revoke / })).toBeVisible();
+  // A link's settings are a proposal (e2e/link-settings.spec.ts): the presenter applies them.
+  const proposal = page.getByRole('region', { name: 'Settings proposed by this link' });
+  if (/[?&](ttl|denylist)=/.test(query)) {
+    await proposal.getByRole('button', { name: 'Apply' }).click();
+    await expect(proposal).toBeHidden();
+  }
 }
 
 async function logInBoth(page: Page) {

@@ -70,7 +70,7 @@ test('non-browser clients: token endpoint, Bearer on /me, refresh and logout wit
   expect(issued.headers()['cache-control']).toBe('no-store');
   const tokens = await issued.json();
   expect(tokens).toMatchObject({ token_type: 'Bearer', expires_in: 900 });
-  expect(tokens.refresh_token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  expect(tokens.refresh_token).toMatch(/^[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}$/);
 
   const me = await request.get('/api/jwt/me', { headers: { Authorization: `Bearer ${tokens.access_token}` } });
   expect((await me.json()).user.username).toBe('bob');

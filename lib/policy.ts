@@ -73,3 +73,13 @@ export const ACCESS_TOKEN_TTL_PRESETS: readonly { label: string; seconds: number
 
 /** Quick choices for the simulated store latency, in milliseconds. */
 export const STORE_LATENCY_PRESETS_MS: readonly number[] = [0, 5, 20, 50, 100];
+
+/**
+ * An open event stream re-checks the credential it was opened with this often (one store read for
+ * a session, or with the denylist on), and ends when it no longer holds. An access token's stream
+ * also ends at the token's exp, to the second.
+ */
+export const EVENT_STREAM_RECHECK_SECONDS = 5;
+
+/** Open event streams per user (and per admin) on one instance; one more is a 429. */
+export const MAX_EVENT_STREAMS_PER_USER = 4;

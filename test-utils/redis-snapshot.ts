@@ -1,26 +1,25 @@
 import { createClient } from 'redis';
 
-/** One key as read back from Redis: its type, its whole content, and whether it has a lifetime. */
-interface StoredKey {
+/** One key of the store as read back from Redis: its type, its whole content and its remaining lifetime. */
+interface KeySnapshot {
   type: string;
-  /** Strings as they are; set members sorted; hash fields sorted; lists, sorted sets and streams in Redis order. */
+  /** Strings as is; sets and zset members sorted; hashes and lists in their Redis order (hash fields sorted). */
   value: unknown;
-  /** Remaining lifetime in ms, or -1 for a key that never expires. */
+  /** Remaining lifetime in ms, or -1 for a key without one. */
   pttl: number;
 }
 
-export type RedisSnapshot = Record<string, StoredKey>;
+export type StoreSnapshot = Record<string, KeySnapshot>;
 
 /**
- * Keys that a refused request may legitimately write, and so are left out of "nothing changed":
- * the event log (it records the rejection itself) and rate-limit counters (they count the
- * failure: that is their job). Everything else must be exactly as it was.
+ * Keys a refused request may legitimately write: the event log (it records the rejection) and
+ * rate-limit counters (they count the failure). Everything else must stay as it was.
  */
-const KEYS_A_REFUSAL_MAY_WRITE = /^events:log$|^(rate[_-]?limit|throttle|login[_-](attempts|failures|throttle)|lockout)[:_]/i;
+const EXPECTED_TO_CHANGE = /^events:log$|rate|throttl|attempt/i;
 
-type RedisClient = ReturnType<typeof createClient>;
+type Client = ReturnType<typeof createClient<Record<string, never>, Record<string, never>, Record<string, never>, 2>>;
 
-async function readKey(client: RedisClient, key: string): Promise<StoredKey | null> {
+async function readKey(client: Client, key: string): Promise<KeySnapshot | null> {
   const type = await client.type(key);
   let value: unknown;
   switch (type) {
@@ -32,39 +31,35 @@ async function readKey(client: RedisClient, key: string): Promise<StoredKey | nu
     case 'set':
       value = (await client.sMembers(key)).sort();
       break;
+    case 'zset':
+      value = await client.zRangeWithScores(key, 0, -1);
+      break;
     case 'hash':
-      value = Object.entries(await client.hGetAll(key)).sort(([a], [b]) => a.localeCompare(b));
+      value = Object.entries(await client.hGetAll(key)).sort(([a], [b]) => (a < b ? -1 : 1));
       break;
     case 'list':
       value = await client.lRange(key, 0, -1);
-      break;
-    case 'zset':
-      value = await client.zRangeWithScores(key, 0, -1);
       break;
     case 'stream':
       value = await client.xRange(key, '-', '+');
       break;
     default:
-      value = `<unreadable type ${type}>`;
+      value = `<${type}>`;
   }
   return { type, value, pttl: await client.pTTL(key) };
 }
 
-/**
- * Every key of the Redis at `url` with its content (SCAN, never KEYS, so it is safe on a live
- * server), except the keys `ignore` matches. One short-lived connection per snapshot.
- */
-export async function snapshotRedis(url: string, ignore: RegExp = KEYS_A_REFUSAL_MAY_WRITE): Promise<RedisSnapshot> {
-  const client: RedisClient = createClient({ url, RESP: 2 });
-  client.on('error', () => {});
+/** Every key of the Redis at `url` (SCAN, never KEYS) with its content and lifetime, except those `ignore` matches. */
+export async function snapshotStore(url: string, ignore: RegExp = EXPECTED_TO_CHANGE): Promise<StoreSnapshot> {
+  const client: Client = createClient({ url, RESP: 2 });
   await client.connect();
   try {
-    const snapshot: RedisSnapshot = {};
-    for await (const keys of client.scanIterator({ COUNT: 1000 })) {
+    const snapshot: StoreSnapshot = {};
+    for await (const keys of client.scanIterator({ COUNT: 500 })) {
       for (const key of keys) {
         if (ignore.test(key)) continue;
-        const stored = await readKey(client, key);
-        if (stored !== null) snapshot[key] = stored;
+        const read = await readKey(client, key);
+        if (read !== null) snapshot[key] = read;
       }
     }
     return snapshot;
@@ -74,18 +69,18 @@ export async function snapshotRedis(url: string, ignore: RegExp = KEYS_A_REFUSAL
 }
 
 /**
- * What changed between two snapshots, one readable line per key (empty when nothing did): added,
- * removed, rewritten, or given a longer lifetime. A lifetime that only ran down is no change;
- * `slackMs` absorbs PTTL rounding between the two reads.
+ * What changed between two snapshots, as readable lines (empty when nothing did): keys added,
+ * removed or rewritten, and lifetimes extended (a lifetime that only ran down is not a change).
+ * `slackMs` absorbs the rounding of PTTL between two reads.
  */
-export function diffRedisSnapshots(before: RedisSnapshot, after: RedisSnapshot, slackMs = 50): string[] {
+export function diffSnapshots(before: StoreSnapshot, after: StoreSnapshot, slackMs = 50): string[] {
   const changes: string[] = [];
   for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
     const was = before[key];
     const is = after[key];
     if (was === undefined) changes.push(`added ${key}`);
     else if (is === undefined) changes.push(`removed ${key}`);
-    else if (was.type !== is.type || JSON.stringify(was.value) !== JSON.stringify(is.value)) changes.push(`rewrote ${key}`);
+    else if (JSON.stringify(was.value) !== JSON.stringify(is.value) || was.type !== is.type) changes.push(`rewrote ${key}`);
     else if ((was.pttl === -1) !== (is.pttl === -1) || is.pttl > was.pttl + slackMs) changes.push(`extended the lifetime of ${key}`);
   }
   return changes.sort();

@@ -11,7 +11,7 @@ import type { Store } from '@/lib/store/store';
 const SIGNING_KEY_SECRET_FOR_THIS_RUN = randomBytes(32).toString('base64url');
 
 /** A whole server app on the memory store, with no timers: what route tests run against. */
-export function createTestApp(options: { env?: Environment; store?: Store; instanceId?: string } = {}): ServerApp {
+export function createTestApp(options: { env?: Environment; store?: Store; instanceId?: string; now?: () => number } = {}): ServerApp {
   const { config } = parseConfig({ NODE_ENV: 'test', SIGNING_KEY_SECRET: SIGNING_KEY_SECRET_FOR_THIS_RUN, ...options.env }, () =>
     randomBytes(32).toString('base64url'),
   );
@@ -19,20 +19,15 @@ export function createTestApp(options: { env?: Environment; store?: Store; insta
     config,
     driverStore: options.store ?? createMemoryStore(),
     instanceId: options.instanceId ?? 'test-instance',
-    now: Date.now,
+    now: options.now ?? Date.now,
     timers: false,
   });
 }
 
 /**
- * Makes `app` the process's app, the one `getServerApp()` returns (lib/server/app.ts keeps it on
- * `globalThis`): the real route modules in app/**\/route.ts then run against it in-process.
- * Returns the function that uninstalls it.
+ * Makes `app` the process app, so the real route modules (`app/api/**\/route.ts`, whose `route`
+ * wrapper asks `getServerApp()` on every request) answer from it in an in-process test.
  */
-export function installAsProcessApp(app: ServerApp): () => void {
-  const holder = globalThis as typeof globalThis & { __sessionVsJwtApp?: ServerApp };
-  holder.__sessionVsJwtApp = app;
-  return () => {
-    delete holder.__sessionVsJwtApp;
-  };
+export function serveRoutesFrom(app: ServerApp): void {
+  (globalThis as { __sessionVsJwtApp?: ServerApp }).__sessionVsJwtApp = app;
 }

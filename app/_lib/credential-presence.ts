@@ -1,6 +1,6 @@
 import 'server-only';
-import { cookies } from 'next/headers';
-import { cookieName, type CookiePurpose } from '@/lib/http/cookies';
+import { headers } from 'next/headers';
+import { readCookie, type CookiePurpose } from '@/lib/http/cookies';
 
 /**
  * Which credentials a page's browser may hold, for the page's server component to hand to its
@@ -10,6 +10,8 @@ import { cookieName, type CookiePurpose } from '@/lib/http/cookies';
  * (`__Host-…`) and the plain-http LAN one, since either may be what this browser was given.
  * The refresh and admin cookies are path-scoped to /api/jwt/refresh and /api/admin, so a page
  * never sees them; `/api/jwt/refresh/presence` and `/api/admin/presence` answer for those.
+ * Read from the raw Cookie header with the API's own readCookie, so a duplicated name counts as
+ * absent here exactly as it does for the API (Next's cookie jar would pick one of the two).
  */
 export interface CredentialPresence {
   session: boolean;
@@ -17,7 +19,7 @@ export interface CredentialPresence {
 }
 
 export async function readCredentialPresence(): Promise<CredentialPresence> {
-  const jar = await cookies();
-  const has = (purpose: CookiePurpose) => [true, false].some((secure) => Boolean(jar.get(cookieName(purpose, secure))?.value));
+  const cookieHeader = (await headers()).get('cookie');
+  const has = (purpose: CookiePurpose) => [true, false].some((secure) => readCookie(cookieHeader, purpose, secure) !== null);
   return { session: has('session'), accessToken: has('accessToken') };
 }

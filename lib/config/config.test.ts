@@ -101,6 +101,16 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ INSTANCE_ID: 'has spaces' }, generated)).toThrow(/INSTANCE_ID/);
   });
 
+  it('reads ALLOWED_HOSTS as lowercased host names and refuses a scheme or a port', () => {
+    expect(parseConfig({}, generated).config.allowedHosts).toEqual([]);
+    expect(parseConfig({ ALLOWED_HOSTS: 'Demo.Example.org, workshop.test' }, generated).config.allowedHosts).toEqual([
+      'demo.example.org',
+      'workshop.test',
+    ]);
+    expect(() => parseConfig({ ALLOWED_HOSTS: 'https://demo.example.org' }, generated)).toThrow(/ALLOWED_HOSTS/);
+    expect(() => parseConfig({ ALLOWED_HOSTS: 'demo.example.org:443' }, generated)).toThrow(/ALLOWED_HOSTS/);
+  });
+
   it('accepts private Ed25519 JWKs with kids and refuses symmetric or public-only keys', () => {
     const ed = { kty: 'OKP', crv: 'Ed25519', kid: 'k1', x: 'pub', d: 'priv' };
     expect(parseConfig({ JWT_PRIVATE_KEYS: JSON.stringify([ed]) }, generated).config.jwtPrivateKeys).toEqual([ed]);

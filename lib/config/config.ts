@@ -37,6 +37,11 @@ export interface AppConfig {
   demoUsers: DemoUserInput[];
   /** The app's public origin when it sits behind a proxy that rewrites Host; null: use Host. */
   publicOrigin: string | null;
+  /**
+   * Host names (ALLOWED_HOSTS, comma-separated) the app answers to besides IP literals and
+   * localhost, when PUBLIC_ORIGIN is unset; any other Host is refused (DNS rebinding).
+   */
+  allowedHosts: string[];
   /** Names this process on the dashboard, so a presenter can show which instance answered. */
   instanceId: string | null;
   /** Initial access-token lifetime until an admin changes it at runtime (ACCESS_TOKEN_TTL_SECONDS). */
@@ -249,6 +254,25 @@ function parsePublicOrigin(raw: string | undefined): string | null {
   }
 }
 
+/** ALLOWED_HOSTS: bare host names, lowercased; a scheme, path or port is a mistake worth stopping for. */
+function parseAllowedHosts(raw: string | undefined): string[] {
+  if (raw === undefined || raw.trim() === '') return [];
+  return raw.split(',').map((entry) => {
+    const host = entry.trim().toLowerCase();
+    if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/.test(host)) {
+      throw new ConfigError(
+        `ALLOWED_HOSTS must be comma-separated host names such as demo.example.org (no scheme or port), got "${entry.trim()}"`,
+      );
+    }
+    return host;
+  });
+}
+
+/** The part of the configuration the page proxy needs: which Host values the app answers to. */
+export function parseHostGate(env: Environment): { publicOrigin: string | null; allowedHosts: string[] } {
+  return { publicOrigin: parsePublicOrigin(env.PUBLIC_ORIGIN), allowedHosts: parseAllowedHosts(env.ALLOWED_HOSTS) };
+}
+
 /**
  * Reads and validates the whole configuration.
  *
@@ -321,7 +345,7 @@ export function parseConfig(env: Environment, generateSecret: () => string): Par
       jwtPrivateKeys,
       signingKeySecret,
       demoUsers,
-      publicOrigin: parsePublicOrigin(env.PUBLIC_ORIGIN),
+      ...parseHostGate(env),
       instanceId,
       accessTokenTtlSeconds,
       sessionIdleTimeoutSeconds,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ACCESS_TOKEN_TTL_SECONDS } from '@/lib/policy';
-import { parseUrlState, urlStateQuery } from './url-state';
+import { describeProposal, parseUrlState, settingsProposal, urlStateQuery } from './url-state';
 
 describe('parseUrlState', () => {
   it('reads a bookmarked setup from a query string or from Next.js searchParams', () => {
@@ -41,5 +41,21 @@ describe('urlStateQuery', () => {
       settings: { accessTokenTtlSeconds: 60, denylist: false },
     });
     expect(parseUrlState(new URLSearchParams(query))).toEqual({ present: true, interval: 2000, ttl: 60, denylist: false });
+  });
+});
+
+describe('settingsProposal', () => {
+  const current = { accessTokenTtlSeconds: 900, denylist: false };
+
+  it('is what the link would change, and nothing when it changes nothing', () => {
+    expect(settingsProposal({ ttl: 60, denylist: true }, current)).toEqual({ accessTokenTtlSeconds: 60, denylist: true });
+    expect(settingsProposal({ ttl: 900, denylist: true }, current)).toEqual({ denylist: true });
+    expect(settingsProposal({ ttl: 900, denylist: false }, current)).toBeNull();
+    expect(settingsProposal({ ttl: null, denylist: null }, current)).toBeNull();
+  });
+
+  it('is described in words for the banner', () => {
+    expect(describeProposal({ accessTokenTtlSeconds: 60, denylist: true })).toBe('access tokens live 60 s, denylist on');
+    expect(describeProposal({ denylist: false })).toBe('denylist off');
   });
 });

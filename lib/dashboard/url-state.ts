@@ -12,7 +12,11 @@ const DEFAULT_POLL_INTERVAL_MS = 1000;
 export interface DashboardUrlState {
   present: boolean;
   interval: number;
-  /** Wanted settings, applied once an admin is signed in; null: leave the server's. */
+  /**
+   * Settings the link proposes; null: none. Never applied by opening the link (that would let any
+   * page change the server's settings through a signed-in admin's browser): an admin is shown the
+   * proposal and applies it with a click.
+   */
   ttl: number | null;
   denylist: boolean | null;
 }
@@ -36,6 +40,30 @@ export function parseUrlState(params: URLSearchParams | SearchParamsRecord): Das
     ttl: Number.isInteger(ttl) && ttl >= ACCESS_TOKEN_TTL_SECONDS.min && ttl <= ACCESS_TOKEN_TTL_SECONDS.max ? ttl : null,
     denylist: denylist === '1' ? true : denylist === '0' ? false : null,
   };
+}
+
+export interface SettingsProposal {
+  accessTokenTtlSeconds?: number;
+  denylist?: boolean;
+}
+
+/** What the link proposes that differs from the server's current settings; null when nothing does. */
+export function settingsProposal(
+  wanted: Pick<DashboardUrlState, 'ttl' | 'denylist'>,
+  current: { accessTokenTtlSeconds: number; denylist: boolean },
+): SettingsProposal | null {
+  const proposal: SettingsProposal = {};
+  if (wanted.ttl !== null && wanted.ttl !== current.accessTokenTtlSeconds) proposal.accessTokenTtlSeconds = wanted.ttl;
+  if (wanted.denylist !== null && wanted.denylist !== current.denylist) proposal.denylist = wanted.denylist;
+  return Object.keys(proposal).length === 0 ? null : proposal;
+}
+
+/** The proposal in words, for the banner: "access tokens live 60 s, denylist on". */
+export function describeProposal(proposal: SettingsProposal): string {
+  const parts: string[] = [];
+  if (proposal.accessTokenTtlSeconds !== undefined) parts.push(`access tokens live ${proposal.accessTokenTtlSeconds} s`);
+  if (proposal.denylist !== undefined) parts.push(`denylist ${proposal.denylist ? 'on' : 'off'}`);
+  return parts.join(', ');
 }
 
 /** The query string for the current setup, keeping any other parameters; '' for none. */

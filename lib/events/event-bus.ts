@@ -29,7 +29,8 @@ const HEARTBEAT_MS = 15_000;
 export type PublishedEvent = Pick<AuthEvent, 'type'> & Partial<Omit<AuthEvent, 'type' | 'instance'>>;
 
 export interface EventSubscription {
-  next(): Promise<{ events: DeliveredEvent[]; dropped: number }>;
+  /** Waits for events, at most `maxWaitMs` (default: the heartbeat), and takes them all. */
+  next(maxWaitMs?: number): Promise<{ events: DeliveredEvent[]; dropped: number }>;
   close(): void;
 }
 
@@ -39,7 +40,9 @@ export interface EventBus {
   /** Runs `listener` for every event of `type` from any instance (settings and key invalidation). */
   on(type: EventType, listener: (event: DeliveredEvent) => void): void;
   /** A subscription for one SSE client: a bounded queue that drops its oldest events when the client is slow. */
-  subscribe(viewer: EventViewer): EventSubscription;
+  subscribe(viewer: EventViewer, owner?: string): EventSubscription;
+  /** Open subscriptions on this instance, all or those of one owner (the per-user stream cap). */
+  subscriberCount(owner?: string): number;
   /** Writes the outbox to the shared log now. */
   flush(): Promise<void>;
   /** Reads new entries from the shared log now and delivers them. */
@@ -57,6 +60,7 @@ export interface EventBusOptions {
 
 interface Subscriber {
   viewer: EventViewer;
+  owner: string | null;
   queue: BoundedQueue<DeliveredEvent>;
   wake: (() => void) | null;
 }
@@ -143,15 +147,27 @@ export function createEventBus({ store, now, instanceId, timers }: EventBusOptio
       }
       set.add(listener);
     },
-    subscribe(viewer) {
-      const subscriber: Subscriber = { viewer, queue: new BoundedQueue<DeliveredEvent>(SUBSCRIBER_QUEUE_CAPACITY), wake: null };
+    subscriberCount(owner) {
+      if (owner === undefined) return subscribers.size;
+      let count = 0;
+      for (const subscriber of subscribers) if (subscriber.owner === owner) count += 1;
+      return count;
+    },
+    subscribe(viewer, owner) {
+      const subscriber: Subscriber = {
+        viewer,
+        owner: owner ?? null,
+        queue: new BoundedQueue<DeliveredEvent>(SUBSCRIBER_QUEUE_CAPACITY),
+        wake: null,
+      };
       subscribers.add(subscriber);
       return {
-        async next() {
-          if (subscriber.queue.size === 0) {
+        async next(maxWaitMs = HEARTBEAT_MS) {
+          if (subscriber.queue.size === 0 && subscribers.has(subscriber)) {
             await new Promise<void>((resolve) => {
               subscriber.wake = resolve;
-              setTimeout(resolve, HEARTBEAT_MS).unref?.();
+              const timer = setTimeout(resolve, Math.min(maxWaitMs, HEARTBEAT_MS));
+              timer.unref?.();
             });
             subscriber.wake = null;
           }

@@ -26,7 +26,7 @@ const CONTEXTS = [
 
 const EXPECTED: Record<CookiePurpose, { secureName: string; plainName: string; path: string; sameSite: string }> = {
   session: { secureName: '__Host-session', plainName: 'session', path: '/', sameSite: 'Lax' },
-  adminSession: { secureName: '__Secure-admin-session', plainName: 'admin-session', path: '/api/admin', sameSite: 'Lax' },
+  adminSession: { secureName: '__Secure-admin-session', plainName: 'admin-session', path: '/api/admin', sameSite: 'Strict' },
   accessToken: { secureName: '__Host-access-token', plainName: 'access-token', path: '/', sameSite: 'Lax' },
   refreshToken: { secureName: '__Secure-refresh-token', plainName: 'refresh-token', path: '/api/jwt/refresh', sameSite: 'Strict' },
 };
@@ -80,6 +80,14 @@ describe('cookie table', () => {
     expect(readCookie(header, 'session', false)).toBe('plain');
     expect(readCookie('__Host-session=', 'session', true)).toBeNull();
     expect(readCookie(null, 'accessToken', true)).toBeNull();
+  });
+
+  it('treats a name sent twice as no cookie at all (cookie tossing), whichever copy comes first', () => {
+    expect(readCookie('session=planted; session=ours', 'session', false)).toBeNull();
+    expect(readCookie('__Host-access-token=a; x=1; __Host-access-token=b', 'accessToken', true)).toBeNull();
+    expect(readCookie('session=; session=ours', 'session', false)).toBeNull();
+    // The other context's name is a different cookie, not a duplicate.
+    expect(readCookie('session=plain; __Host-session=prefixed', 'session', true)).toBe('prefixed');
   });
 
   it('describes a cookie with the attributes it was set with, its real size, and only the preview', () => {

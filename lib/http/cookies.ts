@@ -54,7 +54,9 @@ export const COOKIES: Readonly<Record<CookiePurpose, CookieSpec>> = {
     // Scoped to the admin API, so it never travels with ordinary requests; `__Host-` would
     // demand Path=/, hence `__Secure-`.
     path: ADMIN_COOKIE_PATH,
-    sameSite: 'Lax',
+    // Strict: the admin API is only ever called by our own pages, never reached from a link, so
+    // no cross-site request (not even a top-level navigation) needs to carry it.
+    sameSite: 'Strict',
     maxAge: 'credential-lifetime-minus-margin',
     why: 'The admin session travels only to /api/admin.',
   },
@@ -132,20 +134,30 @@ export function clearCookieHeader(purpose: CookiePurpose, secure: boolean): stri
   return serialize(cookieName(purpose, secure), '', cookieAttributes(purpose, secure, 0));
 }
 
-/** The value of cookie `name` in a Cookie header, or null (an empty value counts as absent). */
+/**
+ * The value of cookie `name` in a Cookie header, or null: an empty value counts as absent, and so
+ * does a name sent more than once. A browser sends two cookies of one name when a second one was
+ * planted beside ours (cookie tossing: a sibling subdomain or a plain-http response can set
+ * `session` with a longer Path, which the browser then sends first). First-wins would hand the
+ * request to whichever cookie the attacker placed first, so a duplicate is treated as no
+ * credential at all: the request fails closed as signed out, never as someone else.
+ */
 function readCookieValue(cookieHeader: string | null, name: string): string | null {
   if (!cookieHeader) return null;
+  let found: string | null = null;
+  let seen = 0;
   for (const pair of cookieHeader.split(';')) {
     const index = pair.indexOf('=');
     if (index === -1) continue;
     if (pair.slice(0, index).trim() === name) {
-      const value = pair.slice(index + 1).trim();
-      return value === '' ? null : value;
+      seen += 1;
+      found = pair.slice(index + 1).trim();
     }
   }
-  return null;
+  return seen !== 1 || found === '' ? null : found;
 }
 
+/** One rule for every reader (route context, page presence checks): see readCookieValue. */
 export function readCookie(cookieHeader: string | null, purpose: CookiePurpose, secure: boolean): string | null {
   return readCookieValue(cookieHeader, cookieName(purpose, secure));
 }

@@ -28,6 +28,10 @@ export const ERROR_STATUS = {
   refresh_in_progress: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  /** Too many at once: for event streams, more than MAX_EVENT_STREAMS_PER_USER open. */
+  rate_limited: 429,
+  /** The Host header names a host this app does not answer to (DNS rebinding): see host-check.ts. */
+  misdirected_request: 421,
   internal_error: 500,
   store_unavailable: 503,
 } as const;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createMemoryStore } from '@/lib/store/memory-store';
 import type { Store } from '@/lib/store/store';
@@ -8,7 +9,7 @@ import {
   describeRefreshToken,
   hashRefreshToken,
   issueRefreshToken,
-  refreshTokenKey,
+  refreshFamilyKey,
   revokeRefreshTokenFamily,
   revokeUserRefreshFamilies,
   rotateRefreshToken,
@@ -33,17 +34,20 @@ function expectOk(result: RefreshRotation): Extract<RefreshRotation, { ok: true 
 }
 
 describe('refresh tokens', () => {
-  it('issues a 256-bit opaque token and stores only its hash with user, family and expiries', async () => {
+  it('issues a token naming its family plus 256 random bits, and stores only its hash with user, family and expiries', async () => {
     const { store } = setup();
     const { token, record } = await issueRefreshToken(store, { user: alice, now: FIXED_NOW });
-    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(Buffer.from(token, 'base64url')).toHaveLength(32);
-    expect(await store.get(refreshTokenKey(token))).toBeNull();
-    const stored = JSON.parse((await store.get(refreshTokenKey(hashRefreshToken(token))))!);
+    expect(token).toMatch(/^[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}$/);
+    const [familyId, secret] = token.split('.');
+    // The store knows the family only by a hash of the id the token carries.
+    expect(record.familyId).toBe(createHash('sha256').update(familyId!).digest('hex'));
+    expect(Buffer.from(secret!, 'base64url')).toHaveLength(32);
+    const stored = JSON.parse((await store.get(refreshFamilyKey(record.familyId)))!);
     expect(stored).toEqual(record);
-    expect(JSON.stringify(stored)).not.toContain(token);
+    expect(JSON.stringify(stored)).not.toContain(secret);
     expect(record).toMatchObject({
       userId: 'usr_alice',
+      currentHash: hashRefreshToken(token),
       parentHash: null,
       idleExpiresAt: FIXED_NOW + 7 * DAY,
       absoluteExpiresAt: FIXED_NOW + 30 * DAY,
@@ -86,6 +90,26 @@ describe('refresh tokens', () => {
     expect(await store.get(revokedBeforeKey(alice.id))).toBe(String(clock.now));
   });
 
+  it('recognises reuse of a token rotated long ago, however many rotations back', async () => {
+    const { store, clock } = setup();
+    const first = await issueRefreshToken(store, { user: alice, now: clock.now });
+    let token = first.token;
+    for (let i = 0; i < 5; i += 1) {
+      clock.now += DAY;
+      token = expectOk(await rotateRefreshToken(store, token, { now: clock.now })).token;
+    }
+    expect(await rotateRefreshToken(store, first.token, { now: clock.now })).toMatchObject({ ok: false, code: 'refresh_reused' });
+    expect(await rotateRefreshToken(store, token, { now: clock.now })).toMatchObject({ ok: false, code: 'refresh_revoked' });
+  });
+
+  it('a forged token naming a family it does not belong to cannot rotate, and cannot end the family through logout', async () => {
+    const { store, clock } = setup();
+    const first = await issueRefreshToken(store, { user: alice, now: clock.now });
+    const forged = `${first.token.split('.')[0]}.${'A'.repeat(43)}`;
+    expect(await revokeRefreshTokenFamily(store, forged)).toEqual({ ok: false, code: 'refresh_invalid' });
+    expectOk(await rotateRefreshToken(store, first.token, { now: clock.now }));
+  });
+
   it('answers a duplicate inside the grace window with refresh_in_progress, neither minting nor revoking', async () => {
     const { store, clock } = setup();
     const first = await issueRefreshToken(store, { user: alice, now: clock.now });
@@ -121,7 +145,8 @@ describe('refresh tokens', () => {
     clock.now += 7 * DAY;
     const result = await rotateRefreshToken(store, first.token, { now: clock.now });
     expect(result.ok).toBe(false);
-    expect(['refresh_expired', 'refresh_invalid']).toContain(!result.ok && result.code);
+    // The family key ends with its idle deadline, so the store has already forgotten the login.
+    expect(['refresh_expired', 'refresh_revoked']).toContain(!result.ok && result.code);
     // Checked on the record too, not only by the store's TTL: a record read a moment before expiry.
     const other = await issueRefreshToken(store, { user: alice, now: clock.now });
     expect(await rotateRefreshToken(store, other.token, { now: clock.now + 7 * DAY })).toMatchObject({
@@ -181,13 +206,21 @@ describe('refresh tokens', () => {
     expectOk(await rotateRefreshToken(store, bobs.token, { now: clock.now }));
   });
 
-  it.each(['', 'short', 'x'.repeat(43).replace(/x$/, '!'), 'A'.repeat(44), 'A'.repeat(43)])(
-    'rejects an unknown or malformed token %j as refresh_invalid',
+  it.each(['', 'short', 'x'.repeat(43).replace(/x$/, '!'), 'A'.repeat(44), 'A'.repeat(43), `${'A'.repeat(22)}.${'B'.repeat(42)}`])(
+    'rejects a malformed token %j as refresh_invalid',
     async (token) => {
       const { store } = setup();
       expect(await rotateRefreshToken(store, token, { now: FIXED_NOW })).toEqual({ ok: false, code: 'refresh_invalid' });
     },
   );
+
+  it('answers a well-formed token of no live family with refresh_revoked: the login is over', async () => {
+    const { store } = setup();
+    expect(await rotateRefreshToken(store, `${'A'.repeat(22)}.${'B'.repeat(43)}`, { now: FIXED_NOW })).toEqual({
+      ok: false,
+      code: 'refresh_revoked',
+    });
+  });
 });
 
 describe('describeRefreshToken', () => {
@@ -204,13 +237,23 @@ describe('describeRefreshToken', () => {
   });
 
   describe('store growth', () => {
-    it("keeps a rotation marker only as long as the rotated token could have lived, not the family's 30 days", async () => {
-      const { store } = setup();
-      const first = await issueRefreshToken(store, { user: alice, now: FIXED_NOW });
-      expectOk(await rotateRefreshToken(store, first.token, { now: FIXED_NOW }));
-      const markerTtl = await store.timeToLive(`refresh_rotated:${hashRefreshToken(first.token)}`);
-      expect(markerTtl).not.toBeNull();
-      expect(markerTtl!).toBeLessThanOrEqual(DEFAULT_REFRESH_POLICY.idleSeconds * SECOND);
+    it('keeps a constant number of keys per family however often it refreshes', async () => {
+      const { store: inner, clock } = setup();
+      const written = new Set<string>();
+      const store: Store = {
+        ...inner,
+        set: (key, value, options) => (written.add(key), inner.set(key, value, options)),
+        addToIndex: (key, member, ttl) => (written.add(key), inner.addToIndex(key, member, ttl)),
+      };
+      let token = (await issueRefreshToken(store, { user: alice, now: clock.now })).token;
+      for (let i = 0; i < 100; i += 1) {
+        clock.now += (DEFAULT_REFRESH_POLICY.graceSeconds + 1) * SECOND;
+        token = expectOk(await rotateRefreshToken(store, token, { now: clock.now })).token;
+      }
+      const alive = [];
+      for (const key of written) if ((await store.get(key).catch(() => 'index')) !== null) alive.push(key.split(':')[0]);
+      // The family, the user's index, and the claim of the last rotation (gone after the grace window).
+      expect(alive.sort()).toEqual(['refresh_claim', 'refresh_family', 'user_refresh_families']);
     });
 
     it('adds nothing to the store when a stale refresh token is replayed again and again', async () => {
@@ -222,7 +265,8 @@ describe('describeRefreshToken', () => {
         expect(await rotateRefreshToken(store, first.token, { now: clock.now })).toMatchObject({ ok: false });
       }
       expect(await store.listIndex('jwt_denylist:usr_alice')).toEqual([]);
-      expect(await store.get(revokedBeforeKey(alice.id))).toBe(String(clock.now));
+      // The first replay ended the family; the later ones find no family and write nothing.
+      expect(await store.get(revokedBeforeKey(alice.id))).toBe(String(FIXED_NOW + (DEFAULT_REFRESH_POLICY.graceSeconds + 1) * SECOND));
     });
 
     it('drops ended families from the user index at the next login', async () => {
@@ -230,8 +274,8 @@ describe('describeRefreshToken', () => {
       await issueRefreshToken(store, { user: alice, now: clock.now });
       clock.now += 20 * DAY;
       const second = await issueRefreshToken(store, { user: alice, now: clock.now });
-      // The first family has ended; the second keeps the index alive.
-      clock.now += 11 * DAY;
+      // The first family has ended (unused for its 7-day idle life); the second is still alive.
+      clock.now += 5 * DAY;
       const third = await issueRefreshToken(store, { user: alice, now: clock.now });
       expect((await store.listIndex('user_refresh_families:usr_alice')).sort()).toEqual(
         [`refresh_family:${second.record.familyId}`, `refresh_family:${third.record.familyId}`].sort(),
@@ -266,9 +310,8 @@ describe('describeRefreshToken', () => {
     it('a refresh that passed its family check before a revoke ends refresh_revoked, with no live successor', async () => {
       const { store } = setup();
       const first = await issueRefreshToken(store, { user: alice, now: FIXED_NOW });
-      const presentedKey = refreshTokenKey(hashRefreshToken(first.token));
-      // Hold the successor write: the family check has passed, the revoke lands now.
-      const paused = pauseStoreCall(store, 'set', (key) => key.startsWith('refresh:') && key !== presentedKey);
+      // Hold the successor's family write: the family check has passed, the revoke lands now.
+      const paused = pauseStoreCall(store, 'set', (key) => key === refreshFamilyKey(first.record.familyId));
       const rotation = rotateRefreshToken(paused.store, first.token, { now: FIXED_NOW });
       await paused.reached;
       expect(await revokeUserRefreshFamilies(store, alice.id)).toBe(1);
@@ -276,6 +319,7 @@ describe('describeRefreshToken', () => {
       const result = await rotation;
       expect(result).toMatchObject({ ok: false, code: 'refresh_revoked' });
       expect(await store.get(paused.heldKey()!)).toBeNull();
+      expect(await describeRefreshToken(store, first.token, FIXED_NOW)).toMatchObject({ ok: false, code: 'refresh_revoked' });
       expect(await store.listIndex('user_refresh_families:usr_alice')).toEqual([]);
     });
   });

@@ -1,30 +1,32 @@
 /**
- * Refresh tokens: opaque, 256-bit random, single use. Only a SHA-256 hash of the token is stored,
- * so a store dump gives an attacker nothing to present. Each login starts a family; every refresh
+ * Refresh tokens: opaque and single use. A token is `{familyId}.{secret}`: 128 bits naming its
+ * login (the family) and 256 random bits. Only a SHA-256 hash of the whole token is stored, so a
+ * store dump gives an attacker nothing to present. Each login starts a family; every refresh
  * consumes the presented token and issues its successor in the same family.
  *
- * Store layout (all keys expire on their own):
- *   refresh:{hash}                  the live token's record (user, family, parent, expiries)
- *   refresh_rotated:{hash}          left behind when a token is rotated: family and time of use,
- *                                   so presenting it again is recognised as reuse. Lives only as
- *                                   long as the rotated token itself could have (its remaining
- *                                   idle life, at least the grace window), not the family's 30 days
- *   refresh_family:{familyId}       exists while the family is alive; deleting it revokes every
- *                                   token of the family, including one minted concurrently
+ * Store layout: a family costs a constant number of keys however often it refreshes.
+ *   refresh_family:{sha256(id)}     the family: user, the hash of its one live token, the hash it
+ *                                   replaced and when, generation and expiries. Deleting it revokes
+ *                                   every token of the family, including one being minted. It
+ *                                   expires with the live token's idle deadline (capped by the
+ *                                   absolute one): an unused login ends on its own.
+ *   refresh_claim:{hash}            set-if-absent by the one request that rotates a token; lives
+ *                                   only for the grace window
  *   user_refresh_families:{userId}  index of the user's family keys: "revoke user" is one operation.
- *                                   Each login prunes the families that have ended, so the set
- *                                   lists live families only, plus those ended since the last login
+ *                                   Each login prunes the families that have ended
  *
- * What a login costs: one family key and one index member for up to 30 days, one token record for
- * its idle life (7 days). Each refresh replaces the token record and leaves one marker for at
- * most the rotated token's idle life. Replaying a stale token writes nothing new: it deletes the
- * family and overwrites the user's single "revoked before" denylist key.
+ * Because every token names its family, a rotated token presented again is recognised however old
+ * it is, without keeping one marker per rotation: its hash is not the family's live one. Inside the
+ * grace window after its own rotation it is a concurrent duplicate (two tabs); any other time it is
+ * reuse, and the family is revoked. The family id is therefore treated as part of the secret: the
+ * store, events and the dashboard know a family only by the SHA-256 of its id.
  *
- * Rotation is atomic across instances without a transaction: the rotated-marker is claimed with
- * `SET NX` before the record is deleted, so of any number of concurrent presentations exactly one
- * wins, and every loser finds either the record (and then loses the claim) or the marker.
+ * Rotation is atomic across instances without a transaction: of any number of concurrent
+ * presentations of the live token exactly one wins the claim (`SET NX`), and the winner's family
+ * write is conditional on the family still existing (`SET XX`), so a revoke always wins.
  */
-import { generateIdentifier, generateOpaqueToken, hashOpaqueToken, isWellFormedOpaqueToken } from '@/lib/crypto/opaque-token';
+import { createHash, randomBytes } from 'node:crypto';
+import { generateIdentifier } from '@/lib/crypto/opaque-token';
 import { REFRESH_GRACE_SECONDS, REFRESH_TOKEN_ABSOLUTE_SECONDS, REFRESH_TOKEN_IDLE_SECONDS } from '@/lib/policy';
 import { pruneIndex } from '@/lib/store/prune-index';
 import type { Store } from '@/lib/store/store';
@@ -50,31 +52,25 @@ export const DEFAULT_REFRESH_POLICY: RefreshPolicy = {
   graceSeconds: REFRESH_GRACE_SECONDS.defaultValue,
 };
 
+/** A family and its one live token, as stored under `refresh_family:{familyId}`. */
 interface RefreshTokenRecord {
   userId: string;
   username: string;
   role: Role;
+  /** The family's handle (see familyHandleOf), never the id carried in the token. */
   familyId: string;
+  /** SHA-256 (hex) of the family's live token. */
+  currentHash: string;
+  /** The hash the live token replaced (null for the token issued at login). */
   parentHash: string | null;
+  /** When the live token replaced its parent: the grace window runs from here. */
+  rotatedAt: number | null;
   /** 1 for the token issued at login, +1 per rotation: the dashboard draws the chain. */
   generation: number;
+  /** When the live token was issued. */
   createdAt: number;
   lastUsedAt: number;
   idleExpiresAt: number;
-  absoluteExpiresAt: number;
-}
-
-interface RotationMarker {
-  userId: string;
-  familyId: string;
-  rotatedAt: number;
-  successorHash: string;
-}
-
-interface FamilyRecord {
-  userId: string;
-  familyId: string;
-  createdAt: number;
   absoluteExpiresAt: number;
 }
 
@@ -97,43 +93,60 @@ export type RefreshRotation =
       familyId?: string;
     };
 
-export const refreshTokenKey = (hash: string) => `refresh:${hash}`;
-const rotatedMarkerKey = (hash: string) => `refresh_rotated:${hash}`;
-const refreshFamilyKey = (familyId: string) => `refresh_family:${familyId}`;
+/**
+ * The family's handle: SHA-256 (hex) of the family id in the token. The store, events and the
+ * dashboard only ever see the handle, so nothing outside the token names a family in a form that
+ * could be put into a forged token (which would count as reuse and end the family).
+ */
+const familyHandleOf = (familyId: string) => createHash('sha256').update(familyId).digest('hex');
+export const refreshFamilyKey = (familyHandle: string) => `refresh_family:${familyHandle}`;
+const rotationClaimKey = (hash: string) => `refresh_claim:${hash}`;
 const userRefreshFamiliesKey = (userId: string) => `user_refresh_families:${userId}`;
 
-/** The store key part of a refresh token: its hash (see lib/crypto/opaque-token.ts). */
-export const hashRefreshToken = hashOpaqueToken;
+/** `{familyId}.{secret}`: a 128-bit identifier (22 characters) and 256 random bits (43). */
+const REFRESH_TOKEN_PATTERN = /^([A-Za-z0-9_-]{22})\.[A-Za-z0-9_-]{43}$/;
 
-function parseJson<T>(raw: string, check: (value: Partial<T>) => boolean): T | null {
+/** The handle of the family a token names, when it has the shape of a token we issue; checked before any store access. */
+function familyIdOf(token: string): string | null {
+  const familyId = REFRESH_TOKEN_PATTERN.exec(token)?.[1];
+  return familyId === undefined ? null : familyHandleOf(familyId);
+}
+
+/** SHA-256 in hex of the whole token: the only form in which the store ever holds it. */
+export function hashRefreshToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+function newTokenFor(familyId: string): { token: string; hash: string } {
+  const token = `${familyId}.${randomBytes(32).toString('base64url')}`;
+  return { token, hash: hashRefreshToken(token) };
+}
+
+function parseRecord(raw: string): RefreshTokenRecord | null {
   try {
-    const value = JSON.parse(raw) as Partial<T> | null;
-    return value !== null && typeof value === 'object' && check(value) ? (value as T) : null;
+    const r = JSON.parse(raw) as Partial<RefreshTokenRecord> | null;
+    const valid =
+      r !== null &&
+      typeof r === 'object' &&
+      typeof r.userId === 'string' &&
+      typeof r.username === 'string' &&
+      (r.role === 'user' || r.role === 'admin') &&
+      typeof r.familyId === 'string' &&
+      typeof r.currentHash === 'string' &&
+      (r.parentHash === null || typeof r.parentHash === 'string') &&
+      (r.rotatedAt === null || typeof r.rotatedAt === 'number') &&
+      typeof r.generation === 'number' &&
+      typeof r.createdAt === 'number' &&
+      typeof r.idleExpiresAt === 'number' &&
+      typeof r.absoluteExpiresAt === 'number';
+    return valid ? (r as RefreshTokenRecord) : null;
   } catch {
     return null;
   }
 }
 
-const parseRecord = (raw: string) =>
-  parseJson<RefreshTokenRecord>(
-    raw,
-    (r) =>
-      typeof r.userId === 'string' &&
-      typeof r.familyId === 'string' &&
-      typeof r.generation === 'number' &&
-      typeof r.idleExpiresAt === 'number' &&
-      typeof r.absoluteExpiresAt === 'number' &&
-      (r.role === 'user' || r.role === 'admin') &&
-      typeof r.username === 'string',
-  );
-const parseMarker = (raw: string) =>
-  parseJson<RotationMarker>(raw, (m) => typeof m.familyId === 'string' && typeof m.userId === 'string' && typeof m.rotatedAt === 'number');
-
-async function writeRecord(store: Store, record: RefreshTokenRecord, now: number): Promise<string> {
-  const token = generateOpaqueToken();
-  await store.set(refreshTokenKey(hashRefreshToken(token)), JSON.stringify(record), { ttlMs: record.idleExpiresAt - now });
-  return token;
-}
+/** The family key lives until its live token's idle deadline: an unused login ends on its own. */
+const familyTtlMs = (record: RefreshTokenRecord, now: number) => Math.max(1, record.idleExpiresAt - now);
 
 /**
  * Starts a new family for `user` (a login) and returns its first refresh token.
@@ -147,26 +160,32 @@ export async function issueRefreshToken(
 ): Promise<IssuedRefreshToken> {
   const { user, now } = input;
   const policy = input.policy ?? DEFAULT_REFRESH_POLICY;
-  const familyId = generateIdentifier();
+  const tokenFamilyId = generateIdentifier();
+  const { token, hash } = newTokenFor(tokenFamilyId);
+  const familyId = familyHandleOf(tokenFamilyId);
   const absoluteExpiresAt = now + policy.absoluteSeconds * 1000;
-  const family: FamilyRecord = { userId: user.id, familyId, createdAt: now, absoluteExpiresAt };
-  const ttlMs = absoluteExpiresAt - now;
-  await store.set(refreshFamilyKey(familyId), JSON.stringify(family), { ttlMs });
-  await pruneIndex(store, userRefreshFamiliesKey(user.id));
-  await store.addToIndex(userRefreshFamiliesKey(user.id), refreshFamilyKey(familyId), ttlMs);
   const record: RefreshTokenRecord = {
     userId: user.id,
     username: user.username,
     role: user.role,
     familyId,
+    currentHash: hash,
     parentHash: null,
+    rotatedAt: null,
     generation: 1,
     createdAt: now,
     lastUsedAt: now,
     idleExpiresAt: Math.min(now + policy.idleSeconds * 1000, absoluteExpiresAt),
     absoluteExpiresAt,
   };
-  return { token: await writeRecord(store, record, now), record };
+  const indexKey = userRefreshFamiliesKey(user.id);
+  await pruneIndex(store, indexKey);
+  // Listed before it exists, and again after: a "revoke user" running in between cannot leave a
+  // live family that the index no longer lists.
+  await store.addToIndex(indexKey, refreshFamilyKey(familyId), absoluteExpiresAt - now);
+  await store.set(refreshFamilyKey(familyId), JSON.stringify(record), { ttlMs: familyTtlMs(record, now) });
+  await store.addToIndex(indexKey, refreshFamilyKey(familyId), absoluteExpiresAt - now);
+  return { token, record };
 }
 
 /** Ends one family: every token in it, including a successor being minted right now, stops working. */
@@ -176,29 +195,32 @@ async function revokeRefreshFamily(store: Store, familyId: string, userId: strin
   return existed;
 }
 
-/** A token that is no longer live was presented: a concurrent duplicate inside the grace window, or theft. */
-async function judgeRepeatedPresentation(
+/** A token of a live family that is not its live token: a concurrent duplicate inside the grace window, or theft. */
+async function judgeStalePresentation(
   store: Store,
-  marker: RotationMarker,
+  record: RefreshTokenRecord,
+  hash: string,
   now: number,
   policy: RefreshPolicy,
 ): Promise<RefreshRotation> {
-  if (now - marker.rotatedAt <= policy.graceSeconds * 1000) {
+  const who = { userId: record.userId, familyId: record.familyId };
+  const justRotated = record.parentHash === hash && record.rotatedAt !== null && now - record.rotatedAt <= policy.graceSeconds * 1000;
+  if (justRotated) {
     // Neither mint a second chain nor revoke: the client retries and its cookie jar (or the other
     // tab's response) already holds the successor.
-    return { ok: false, code: 'refresh_in_progress', userId: marker.userId, familyId: marker.familyId };
+    return { ok: false, code: 'refresh_in_progress', ...who };
   }
   // Theft: whoever holds this family may also hold its access tokens, so they are marked revoked
   // for the denylist too. The user's other devices keep their own families and simply refresh.
-  await revokeRefreshFamily(store, marker.familyId, marker.userId);
-  await markUserRevoked(store, marker.userId, now);
-  return { ok: false, code: 'refresh_reused', familyRevoked: true, userId: marker.userId, familyId: marker.familyId };
+  await revokeRefreshFamily(store, record.familyId, record.userId);
+  await markUserRevoked(store, record.userId, now);
+  return { ok: false, code: 'refresh_reused', familyRevoked: true, ...who };
 }
 
 /**
  * Consumes `token` and returns its successor (same family, new idle expiry, same absolute expiry).
- * A token that was already rotated is judged by the grace window: a duplicate inside it gets
- * `refresh_in_progress`; after it, `refresh_reused` and the whole family is revoked.
+ * A token of the family that is no longer its live one is judged by the grace window: a duplicate
+ * inside it gets `refresh_in_progress`; otherwise `refresh_reused` and the whole family is revoked.
  *
  * @example
  * const result = await rotateRefreshToken(store, presented, { now: Date.now(), policy });
@@ -220,102 +242,74 @@ export async function rotateRefreshToken(
 ): Promise<RefreshRotation> {
   const { now } = input;
   const policy = input.policy ?? DEFAULT_REFRESH_POLICY;
-  if (!isWellFormedOpaqueToken(token)) return { ok: false, code: 'refresh_invalid' };
+  const familyId = familyIdOf(token);
+  if (familyId === null) return { ok: false, code: 'refresh_invalid' };
   const hash = hashRefreshToken(token);
 
-  const raw = await store.get(refreshTokenKey(hash));
-  if (raw === null) {
-    const markerRaw = await store.get(rotatedMarkerKey(hash));
-    const marker = markerRaw === null ? null : parseMarker(markerRaw);
-    return marker === null ? { ok: false, code: 'refresh_invalid' } : judgeRepeatedPresentation(store, marker, now, policy);
-  }
+  const raw = await store.get(refreshFamilyKey(familyId));
+  // No family: logged out, revoked, or unused until its idle deadline. The login is over.
+  if (raw === null) return { ok: false, code: 'refresh_revoked' };
   const record = parseRecord(raw);
-  if (record === null) return { ok: false, code: 'refresh_invalid' };
+  if (record === null || record.familyId !== familyId) return { ok: false, code: 'refresh_invalid' };
+  const who = { userId: record.userId, familyId };
+  if (record.currentHash !== hash) return judgeStalePresentation(store, record, hash, now, policy);
   if (now >= record.idleExpiresAt || now >= record.absoluteExpiresAt) {
-    await store.delete(refreshTokenKey(hash));
-    return { ok: false, code: 'refresh_expired', userId: record.userId, familyId: record.familyId };
-  }
-  if ((await store.get(refreshFamilyKey(record.familyId))) === null) {
-    await store.delete(refreshTokenKey(hash));
-    return { ok: false, code: 'refresh_revoked', userId: record.userId, familyId: record.familyId };
+    await revokeRefreshFamily(store, familyId, record.userId);
+    return { ok: false, code: 'refresh_expired', ...who };
   }
 
   const recorded: User = { id: record.userId, username: record.username, role: record.role };
   const user = input.resolveUser === undefined ? recorded : input.resolveUser(record.userId);
   if (user === null) {
-    await revokeRefreshFamily(store, record.familyId, record.userId);
-    await store.delete(refreshTokenKey(hash));
-    return { ok: false, code: 'refresh_revoked', userId: record.userId, familyId: record.familyId };
+    await revokeRefreshFamily(store, familyId, record.userId);
+    return { ok: false, code: 'refresh_revoked', ...who };
   }
 
-  const successorToken = generateOpaqueToken();
-  const successorHash = hashRefreshToken(successorToken);
-  const marker: RotationMarker = { userId: record.userId, familyId: record.familyId, rotatedAt: now, successorHash };
-  // The claim is the atomic step: the marker is written before the record is deleted, so a
-  // concurrent presentation always finds one of the two, and only one caller can write it.
-  const claimed = await store.set(rotatedMarkerKey(hash), JSON.stringify(marker), {
+  // The claim is the atomic step: of any number of concurrent presentations that all read the
+  // family before it changed, exactly one writes this key. It only has to outlive that moment.
+  const claimed = await store.set(rotationClaimKey(hash), String(now), {
     onlyIfAbsent: true,
-    // The marker protects the rotated token, which would have expired at its idle expiry anyway:
-    // past that, presenting it is plain `refresh_invalid`. So a marker never outlives its token,
-    // and never ends before the grace window that tells a concurrent duplicate from theft.
-    ttlMs: Math.max(record.idleExpiresAt - now, policy.graceSeconds * 1000),
+    ttlMs: Math.max(policy.graceSeconds, 1) * 1000,
   });
-  if (!claimed) {
-    const winnerRaw = await store.get(rotatedMarkerKey(hash));
-    const winner = winnerRaw === null ? null : parseMarker(winnerRaw);
-    return winner === null ? { ok: false, code: 'refresh_invalid' } : judgeRepeatedPresentation(store, winner, now, policy);
-  }
-  await store.delete(refreshTokenKey(hash));
+  if (!claimed) return { ok: false, code: 'refresh_in_progress', ...who };
 
-  const successor: RefreshTokenRecord = {
+  const successor = newTokenFor(token.slice(0, token.indexOf('.')));
+  const next: RefreshTokenRecord = {
     ...record,
     username: user.username,
     role: user.role,
+    currentHash: successor.hash,
     parentHash: hash,
+    rotatedAt: now,
     generation: record.generation + 1,
     createdAt: now,
     lastUsedAt: now,
     idleExpiresAt: Math.min(now + policy.idleSeconds * 1000, record.absoluteExpiresAt),
   };
-  await store.set(refreshTokenKey(successorHash), JSON.stringify(successor), { ttlMs: successor.idleExpiresAt - now });
-  // A revoke may have deleted the family between the check above and this write. Re-checking
-  // after the successor exists closes that window: either the revoke came first and we see it
-  // here (and withdraw the successor), or it comes later and deletes the family the successor
-  // needs for its next rotation. Either way no live successor outlives a revoke.
-  if ((await store.get(refreshFamilyKey(record.familyId))) === null) {
-    await store.delete(refreshTokenKey(successorHash));
-    return { ok: false, code: 'refresh_revoked', userId: record.userId, familyId: record.familyId };
-  }
-  return {
-    ok: true,
-    token: successorToken,
-    record: successor,
-    user,
-  };
+  // onlyIfPresent: a revoke that deleted the family since we read it wins, and no successor exists.
+  const written = await store.set(refreshFamilyKey(familyId), JSON.stringify(next), { ttlMs: familyTtlMs(next, now), onlyIfPresent: true });
+  if (!written) return { ok: false, code: 'refresh_revoked', ...who };
+  return { ok: true, token: successor.token, record: next, user };
 }
 
 export type RefreshRevocation =
   { ok: true; userId: string; familyId: string; familyRevoked: boolean } | { ok: false; code: 'refresh_invalid' };
 
 /**
- * Logout: revokes the family of `token` (live, or already rotated), so no token of this login
- * can be refreshed again. Access tokens already issued stay valid until they expire.
+ * Logout: revokes the family of `token` (its live token, or one already rotated), so no token of
+ * this login can be refreshed again. Access tokens already issued stay valid until they expire.
+ * A token that does not belong to a live family revokes nothing.
  */
 export async function revokeRefreshTokenFamily(store: Store, token: string): Promise<RefreshRevocation> {
-  if (!isWellFormedOpaqueToken(token)) return { ok: false, code: 'refresh_invalid' };
+  const familyId = familyIdOf(token);
+  if (familyId === null) return { ok: false, code: 'refresh_invalid' };
+  const raw = await store.get(refreshFamilyKey(familyId));
+  const record = raw === null ? null : parseRecord(raw);
+  // Only a token this family really issued may end it: its live one or the one just replaced.
   const hash = hashRefreshToken(token);
-  // The record is left to expire on its own: presented again it answers `refresh_revoked`, which
-  // tells a client "this login was ended" rather than "never heard of it". Without its family it
-  // can never be rotated.
-  const raw = await store.get(refreshTokenKey(hash));
-  let owner: { userId: string; familyId: string } | null = raw === null ? null : parseRecord(raw);
-  if (owner === null) {
-    const markerRaw = await store.get(rotatedMarkerKey(hash));
-    owner = markerRaw === null ? null : parseMarker(markerRaw);
-  }
-  if (owner === null) return { ok: false, code: 'refresh_invalid' };
-  const familyRevoked = await revokeRefreshFamily(store, owner.familyId, owner.userId);
-  return { ok: true, userId: owner.userId, familyId: owner.familyId, familyRevoked };
+  if (record === null || (record.currentHash !== hash && record.parentHash !== hash)) return { ok: false, code: 'refresh_invalid' };
+  const familyRevoked = await revokeRefreshFamily(store, familyId, record.userId);
+  return { ok: true, userId: record.userId, familyId, familyRevoked };
 }
 
 /**
@@ -332,15 +326,16 @@ export type RefreshTokenDescription =
   | { ok: false; code: 'refresh_invalid' | 'refresh_revoked' | 'refresh_expired' };
 
 /**
- * Reads what a refresh token stands for without using it (for the dashboard): its record and
- * whether its family is still alive. A rotated or unknown token is `refresh_invalid`.
+ * Reads what a refresh token stands for without using it (for the dashboard): its family's record.
+ * A token that is not its family's live one is `refresh_invalid`; no family is `refresh_revoked`.
  */
 export async function describeRefreshToken(store: Store, token: string, now: number): Promise<RefreshTokenDescription> {
-  if (!isWellFormedOpaqueToken(token)) return { ok: false, code: 'refresh_invalid' };
-  const raw = await store.get(refreshTokenKey(hashRefreshToken(token)));
-  const record = raw === null ? null : parseRecord(raw);
-  if (record === null) return { ok: false, code: 'refresh_invalid' };
+  const familyId = familyIdOf(token);
+  if (familyId === null) return { ok: false, code: 'refresh_invalid' };
+  const raw = await store.get(refreshFamilyKey(familyId));
+  if (raw === null) return { ok: false, code: 'refresh_revoked' };
+  const record = parseRecord(raw);
+  if (record === null || record.currentHash !== hashRefreshToken(token)) return { ok: false, code: 'refresh_invalid' };
   if (now >= record.idleExpiresAt || now >= record.absoluteExpiresAt) return { ok: false, code: 'refresh_expired' };
-  const familyAlive = (await store.get(refreshFamilyKey(record.familyId))) !== null;
-  return familyAlive ? { ok: true, record, familyAlive } : { ok: false, code: 'refresh_revoked' };
+  return { ok: true, record, familyAlive: true };
 }

@@ -157,7 +157,8 @@ export async function createSession(
 export async function validateSession(
   store: Store,
   sessionId: string,
-  options: { now: number; policy?: SessionPolicy; scope?: SessionScope },
+  /** slide: false checks without sliding the idle window (an open event stream is not activity). */
+  options: { now: number; policy?: SessionPolicy; scope?: SessionScope; slide?: boolean },
 ): Promise<ValidateSessionResult> {
   const policy = options.policy ?? DEFAULT_SESSION_POLICY;
   const scope = options.scope ?? 'user';
@@ -179,7 +180,7 @@ export async function validateSession(
   }
   let current = record;
   let touched = false;
-  if (options.now - record.lastSeenAt >= policy.touchIntervalSeconds * 1000) {
+  if (options.slide !== false && options.now - record.lastSeenAt >= policy.touchIntervalSeconds * 1000) {
     const next = { ...record, lastSeenAt: options.now };
     // onlyIfPresent: a revoke that lands between our read and this write must win.
     touched = await store.set(key, JSON.stringify(next), { ttlMs: idleDeadline(next, policy) - options.now, onlyIfPresent: true });

@@ -6,6 +6,7 @@ import type { DashboardUrlState } from '@/lib/dashboard/url-state';
 import { DEFAULT_DEMO_USER } from '@/lib/users/demo-credentials';
 import { AdminPanel } from './admin-panel';
 import { RaceSection } from './race-section';
+import { SettingsProposalBanner } from './settings-proposal';
 import { ShortcutHelp } from './shortcut-help';
 import { StoreBadge } from './store-badge';
 import { StrategyColumn } from './strategy-column';
@@ -136,6 +137,9 @@ export function Dashboard({ initialUrl, credentials }: DashboardProps) {
           </div>
         </div>
         <StoreBadge health={health} simulatedLatencyMs={admin.settings?.storeLatencyMs ?? 0} />
+        {admin.proposal && (
+          <SettingsProposalBanner proposal={admin.proposal} onApply={() => void admin.applyProposal()} onDismiss={admin.dismissProposal} />
+        )}
       </header>
       {present ? (
         <>

@@ -1,10 +1,10 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { api } from '@/lib/client/api';
 import { useAdminSession } from '@/lib/client/use-admin-session';
 import { useAdminSettings } from '@/lib/client/use-admin-settings';
-import type { DashboardUrlState } from '@/lib/dashboard/url-state';
+import { settingsProposal, type DashboardUrlState } from '@/lib/dashboard/url-state';
 import type { RuntimeSettings } from '@/lib/settings/settings';
 import { DEMO_ADMIN } from '@/lib/users/demo-credentials';
 
@@ -13,8 +13,11 @@ const SETTINGS_POLL_MS = 5000;
 
 /**
  * The dashboard's admin side: the admin session (one button signs in the demo admin), the
- * settings, revoke and key rotation, and one status message for all of them. A bookmarked setup
- * (`?ttl=…&denylist=…`) is applied once the settings are first known: it wins over the server's.
+ * settings, revoke and key rotation, and one status message for all of them. A link's settings
+ * (`?ttl=…&denylist=…`) are only a proposal: the admin sees what it would change and applies or
+ * dismisses it. Applying on load would let any page that links here, or frames a navigation,
+ * change the server's settings with the admin's cookie, from our own origin, where the
+ * cross-site check cannot see it.
  */
 export function useAdminControls(wanted: Pick<DashboardUrlState, 'ttl' | 'denylist'>) {
   const admin = useAdminSession();
@@ -22,7 +25,7 @@ export function useAdminControls(wanted: Pick<DashboardUrlState, 'ttl' | 'denyli
   const { state, settings, save } = useAdminSettings({ enabled: signedIn, pollMs: SETTINGS_POLL_MS });
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
-  const applied = useRef(false);
+  const [proposalDecided, setProposalDecided] = useState(false);
 
   const putSettings = useCallback(
     async (patch: Partial<RuntimeSettings>) => {
@@ -32,19 +35,13 @@ export function useAdminControls(wanted: Pick<DashboardUrlState, 'ttl' | 'denyli
     [save],
   );
 
-  useEffect(() => {
-    if (settings === null || applied.current) return;
-    applied.current = true;
-    const patch: Partial<RuntimeSettings> = {};
-    if (wanted.ttl !== null && wanted.ttl !== settings.accessTokenTtlSeconds) patch.accessTokenTtlSeconds = wanted.ttl;
-    if (wanted.denylist !== null && wanted.denylist !== settings.denylist) patch.denylist = wanted.denylist;
-    if (Object.keys(patch).length === 0) return;
-    const apply = async () => {
-      const result = await save(patch);
-      if (!result.ok) setMessage(`✕ ${result.error.message}`);
-    };
-    void apply();
-  }, [settings, wanted.ttl, wanted.denylist, save]);
+  const proposal = settings === null || proposalDecided ? null : settingsProposal(wanted, settings);
+  const applyProposal = useCallback(async () => {
+    if (proposal === null) return;
+    setProposalDecided(true);
+    await putSettings(proposal);
+  }, [proposal, putSettings]);
+  const dismissProposal = useCallback(() => setProposalDecided(true), []);
 
   const { signIn: signInWith } = admin;
   const signIn = useCallback(async () => {
@@ -78,5 +75,20 @@ export function useAdminControls(wanted: Pick<DashboardUrlState, 'ttl' | 'denyli
     if (settings) void putSettings({ denylist: !settings.denylist });
   }, [settings, putSettings]);
 
-  return { status: admin.status, signedIn, state, settings, busy, message, signIn, revoke, rotateKey, putSettings, toggleDenylist };
+  return {
+    status: admin.status,
+    signedIn,
+    state,
+    settings,
+    busy,
+    message,
+    signIn,
+    revoke,
+    rotateKey,
+    putSettings,
+    toggleDenylist,
+    proposal,
+    applyProposal,
+    dismissProposal,
+  };
 }

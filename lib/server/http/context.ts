@@ -5,6 +5,7 @@ import { readCookie, type CookiePurpose } from '@/lib/http/cookies';
 import { deriveAppOrigin } from '@/lib/http/cross-site';
 import { RequestTimer } from '@/lib/http/request-timing';
 import { isSecureContext } from '@/lib/http/secure-context';
+import { STRICT_TRANSPORT_SECURITY, wantsStrictTransportSecurity } from '@/lib/http/security-headers';
 import type { Store } from '@/lib/store/store';
 import { StoreCallLog, timeStore } from '@/lib/store/timed-store';
 import type { ServerApp } from '../app';
@@ -49,9 +50,12 @@ export function beginRequest(request: Request, app: ServerApp): RequestContext {
   };
 }
 
-/** Adds Server-Timing, X-Store-Lookups (reads made through `ctx.store`) and X-Instance. */
+/** Adds Server-Timing, X-Store-Lookups (reads made through `ctx.store`), X-Instance, and HSTS over https. */
 export function finishResponse(response: Response, ctx: RequestContext): Response {
   // Which instance answered: behind a load balancer the dashboard shows it per request.
   response.headers.set('X-Instance', ctx.app.instanceId);
+  if (wantsStrictTransportSecurity(ctx.request.url, ctx.config.publicOrigin)) {
+    response.headers.set('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
+  }
   return ctx.timer.apply(response, ctx.storeCalls.reads);
 }

@@ -50,6 +50,58 @@ describe('route wrapper: cross-site refusal', () => {
   });
 });
 
+describe('route wrapper: Host validation (DNS rebinding)', () => {
+  let calls = 0;
+  const handler = route(async () => {
+    calls += 1;
+    return noContent();
+  });
+  const withAllowed = createRouteWrapper(() => createTestApp({ env: { ALLOWED_HOSTS: 'demo.example.org, Workshop.test' } }));
+  const withPublicOrigin = createRouteWrapper(() => createTestApp({ env: { PUBLIC_ORIGIN: 'https://demo.example.org' } }));
+
+  it.each(['evil.example:3000', 'rebind.attacker.test', '127.0.0.1.nip.io:3000', 'localhost.evil.example'])(
+    'refuses Host %s with a JSON 421 before the handler runs, even for a GET',
+    async (host) => {
+      const before = calls;
+      const response = await handler(new Request('http://127.0.0.1:3000/api/test', { headers: { host } }));
+      expect(response.status).toBe(421);
+      expect(await response.json()).toMatchObject({ error: 'misdirected_request' });
+      expect(calls).toBe(before);
+      expectFinished(response);
+    },
+  );
+
+  it.each(['127.0.0.1:3000', '192.168.1.20:3000', '[::1]:3000', 'localhost:3000', 'LOCALHOST', 'app.localhost:3000'])(
+    'accepts Host %s, which no outside DNS answer can rebind',
+    async (host) => {
+      const before = calls;
+      expect((await handler(new Request('http://127.0.0.1:3000/api/test', { headers: { host } }))).status).toBe(204);
+      expect(calls).toBe(before + 1);
+    },
+  );
+
+  it('accepts the names in ALLOWED_HOSTS, with any port and case, and nothing else', async () => {
+    const allowed = withAllowed(async () => noContent());
+    const status = async (host: string) => (await allowed(new Request('http://127.0.0.1:3000/api/test', { headers: { host } }))).status;
+    expect(await status('demo.example.org')).toBe(204);
+    expect(await status('workshop.test:8080')).toBe(204);
+    expect(await status('evil.demo.example.org')).toBe(421);
+  });
+
+  it('with PUBLIC_ORIGIN set, trusts the Host for nothing and so refuses none (a proxy in front may rewrite it)', async () => {
+    const response = await withPublicOrigin(async () => noContent())(
+      new Request('http://10.0.0.5:3000/api/test', { headers: { host: 'internal-backend:3000' } }),
+    );
+    expect(response.status).toBe(204);
+    // An https public origin: HSTS on every answer.
+    expect(response.headers.get('strict-transport-security')).toBe('max-age=63072000');
+  });
+
+  it('sends no HSTS over plain http', async () => {
+    expect((await handler(request('GET'))).headers.get('strict-transport-security')).toBeNull();
+  });
+});
+
 describe('route wrapper: every exit is finished', () => {
   it('a success: JSON, no-store, the phases measured in Server-Timing and the store reads counted', async () => {
     const response = await route(async (ctx) => {

@@ -1,5 +1,6 @@
 import 'server-only';
 import { checkCrossSiteRequest } from '@/lib/http/cross-site';
+import { checkHost } from '@/lib/http/host-check';
 import { isStoreUnavailable } from '@/lib/store/store';
 import { getServerApp, type ServerApp } from '../app';
 import { beginRequest, finishResponse, type RequestContext } from './context';
@@ -20,8 +21,8 @@ function replyForThrown(error: unknown): Reply {
 }
 
 /**
- * The one shape of every API route. Before the handler: a state-changing request from another
- * site is refused (CSRF defence in depth, on top of SameSite cookies), and the request context is
+ * The one shape of every API route. Before the handler: a Host that a DNS-rebinding page could
+ * send is refused (421, host-check.ts), a state-changing request from another site is refused (CSRF defence in depth, on top of SameSite cookies), and the request context is
  * made (one `now`, the phase timer, the timed store). The handler parses, calls one use-case and
  * returns its reply (or, for a stream, a Response). After it, on every exit, errors included: the
  * reply becomes the response and gets Server-Timing, X-Store-Lookups and X-Instance.
@@ -30,6 +31,7 @@ export function createRouteWrapper(getApp: () => ServerApp) {
   return function route<Params = Record<string, never>>(handler: RouteHandler<Params>) {
     return async (request: Request, segment?: { params: Promise<Params> }): Promise<Response> => {
       const ctx = beginRequest(request, getApp());
+      const host = checkHost(request.headers.get('host'), request.url, ctx.config);
       const crossSite = checkCrossSiteRequest({
         method: request.method,
         secFetchSite: request.headers.get('sec-fetch-site'),
@@ -37,7 +39,9 @@ export function createRouteWrapper(getApp: () => ServerApp) {
         appOrigin: ctx.appOrigin,
       });
       let result: Reply | Response;
-      if (!crossSite.ok) {
+      if (!host.ok) {
+        result = fail(host.code, host.message);
+      } else if (!crossSite.ok) {
         result = fail(crossSite.code, crossSite.message);
       } else {
         try {

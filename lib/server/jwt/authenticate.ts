@@ -25,10 +25,17 @@ function tokenFailure(code: TokenFailureCode): Failure & { code: TokenFailureCod
   return { ...fail(code, TOKEN_MESSAGES[code], { headers: { 'WWW-Authenticate': challenge } }), code };
 }
 
-/** The access token of a request: `Authorization: Bearer` first (non-browser clients), else the cookie. */
+/**
+ * The access token of a request: `Authorization: Bearer` first (non-browser clients), else the
+ * cookie. Only the Bearer scheme carries a token; any other scheme (Basic credentials added by a
+ * staging proxy, say) belongs to someone else, so the cookie still counts. A Bearer header that
+ * does not hold exactly one token is an invalid token, never a fall-back to the cookie.
+ */
 export function readAccessToken(ctx: RequestContext): { token: string; viaBearer: boolean } | null {
   const authorization = ctx.request.headers.get('authorization');
-  if (authorization !== null) return { token: /^Bearer[ ]+([^\s]+)\s*$/i.exec(authorization)?.[1] ?? '', viaBearer: true };
+  if (authorization !== null && /^\s*Bearer(\s|$)/i.test(authorization)) {
+    return { token: /^\s*Bearer[ ]+([^\s]+)\s*$/i.exec(authorization)?.[1] ?? '', viaBearer: true };
+  }
   const cookie = ctx.cookie('accessToken');
   return cookie === null ? null : { token: cookie, viaBearer: false };
 }

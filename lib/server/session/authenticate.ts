@@ -58,6 +58,7 @@ export async function unsealRequestSessionId(ctx: RequestContext, scope: Session
 export async function authenticateSession(
   ctx: RequestContext,
   scope: SessionScope = 'user',
+  options: { slide?: boolean } = {},
 ): Promise<AuthenticatedSession | (Failure & { code: SessionFailureCode })> {
   const cookie = ctx.cookie(SESSION_COOKIE[scope]);
   if (cookie === null) return sessionFailure('unauthenticated', scope, false);
@@ -66,7 +67,7 @@ export async function authenticateSession(
   );
   if (!unsealed.ok) return sessionFailure(unsealed.code, scope, true);
   const result = await ctx.timer.measure('lookup', () =>
-    validateSession(ctx.store, unsealed.sessionId, { now: ctx.now, policy: sessionPolicyOf(ctx.config), scope }),
+    validateSession(ctx.store, unsealed.sessionId, { now: ctx.now, policy: sessionPolicyOf(ctx.config), scope, slide: options.slide }),
   );
   if (!result.ok) return sessionFailure(result.code, scope, true);
   // The record's role is a copy from login: the directory decides who the user is now. A user
