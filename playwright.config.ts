@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chromium, defineConfig } from '@playwright/test';
+import { DEMO_ADMIN } from '@/lib/users/demo-credentials';
 
 /**
  * End-to-end tests run against the production build (`next build` + `next start`), in Chromium:
@@ -27,6 +28,11 @@ const serverEnv = {
   SESSION_PASSWORD: randomBytes(32).toString('base64url'),
   // Both servers share it: with E2E_REDIS_URL they share the signing key kept in the store.
   SIGNING_KEY_SECRET: randomBytes(32).toString('base64url'),
+  // In production the admin needs a configured password. These servers set the public demo one
+  // on purpose (it is no secret: the login cards print it), because the dashboard's one-button
+  // "Sign in as admin" uses it; e2e/admin-password.spec.ts starts servers without it, and with a
+  // password generated per run.
+  ADMIN_PASSWORD: DEMO_ADMIN.password,
   ...(process.env.E2E_REDIS_URL ? { REDIS_URL: process.env.E2E_REDIS_URL } : {}),
 };
 

@@ -83,3 +83,61 @@ export const EVENT_STREAM_RECHECK_SECONDS = 5;
 
 /** Open event streams per user (and per admin) on one instance; one more is a 429. */
 export const MAX_EVENT_STREAMS_PER_USER = 4;
+
+/**
+ * Password verifications allowed to run at once in one process. Each scrypt at OWASP cost holds
+ * 128 MiB and one of libuv's four worker threads for about 0.3 s; the other threads stay free for
+ * the crypto every authenticated request needs (unsealing cookies, verifying tokens), and memory
+ * stays bounded (2 x 128 MiB) however many logins arrive.
+ */
+export const PASSWORD_HASHING_MAX_ACTIVE = 2;
+
+/**
+ * Logins allowed to wait for a verification slot; beyond that a login is refused at once with
+ * 503 `server_busy`, before any scrypt work. 8 waiting behind 2 slots is at most about 1.2 s of
+ * waiting, short enough for a person at a login form.
+ */
+export const PASSWORD_HASHING_MAX_QUEUED = 8;
+
+/** What `Retry-After` says when a login was refused because every verification slot was taken. */
+export const PASSWORD_HASHING_BUSY_RETRY_AFTER_SECONDS = 1;
+
+/** A tunable count: its default and the range configuration may move it within. */
+export interface BoundedCount {
+  readonly defaultValue: number;
+  readonly min: number;
+  readonly max: number;
+}
+
+/**
+ * Login throttling counts failed password logins in fixed windows of this length (aligned to the
+ * clock, so `Retry-After` is the time left in the window). Short on purpose: a lockout someone
+ * else caused ends within minutes.
+ */
+export const LOGIN_THROTTLE_WINDOW_SECONDS: BoundedSeconds = { defaultValue: 5 * MINUTE, min: 10, max: HOUR };
+
+/**
+ * Failed logins for one account from one client address per window. Only counted when the
+ * client address is known (TRUSTED_PROXY_HOPS): the tight limit that stops one guesser without
+ * locking anyone else out.
+ */
+export const LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_CLIENT: BoundedCount = { defaultValue: 5, min: 1, max: 10_000 };
+
+/**
+ * Failed logins for one account from anywhere per window (0 turns this limit off). The brake on a
+ * guesser spread over many addresses, and the only limit when client addresses are unknown. Its
+ * price: anyone can keep an account locked by sending this many wrong passwords per window, so it
+ * sits well above what a person mistyping produces. 20 guesses per 5 minutes is under 6,000 a
+ * day, hopeless against a real password.
+ */
+export const LOGIN_MAX_FAILURES_PER_ACCOUNT: BoundedCount = { defaultValue: 20, min: 0, max: 10_000 };
+
+/**
+ * Failed logins from one client address, whatever the account, per window: stops one address
+ * spraying a common password across many accounts. Generous, as a classroom behind one NAT
+ * shares an address.
+ */
+export const LOGIN_MAX_FAILURES_PER_CLIENT: BoundedCount = { defaultValue: 50, min: 1, max: 100_000 };
+
+/** X-Forwarded-For hops to trust (TRUSTED_PROXY_HOPS); 0: the header is ignored. */
+export const TRUSTED_PROXY_HOPS: BoundedCount = { defaultValue: 0, min: 0, max: 10 };

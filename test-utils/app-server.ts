@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { DEMO_ADMIN } from '@/lib/users/demo-credentials';
 import { findFreePort } from './free-port';
 
 /**
@@ -11,6 +12,8 @@ const SIGNING_KEY_SECRET_FOR_THIS_RUN = randomBytes(32).toString('base64url');
 export interface RunningAppServer {
   baseURL: string;
   port: number;
+  /** The process group of `next start` and the `next-server` it runs (see `serverProcessId`). */
+  processGroup: number;
   output(): string;
   stop(): Promise<void>;
 }
@@ -32,6 +35,9 @@ export async function startAppServer(env: Record<string, string>): Promise<Runni
       NEXT_TELEMETRY_DISABLED: '1',
       SESSION_PASSWORD: randomBytes(32).toString('base64url'),
       SIGNING_KEY_SECRET: SIGNING_KEY_SECRET_FOR_THIS_RUN,
+      // The public demo admin password, set explicitly as the Playwright servers do (see
+      // playwright.config.ts); pass ADMIN_PASSWORD: '' for a server whose admin is disabled.
+      ADMIN_PASSWORD: DEMO_ADMIN.password,
       ...env,
     },
   });
@@ -53,6 +59,7 @@ export async function startAppServer(env: Record<string, string>): Promise<Runni
   return {
     baseURL,
     port,
+    processGroup: child.pid!,
     output: () => log,
     async stop() {
       if (child.exitCode !== null || child.pid === undefined) return;

@@ -130,6 +130,91 @@ describe('parseConfig', () => {
   });
 });
 
+describe('parseConfig: the admin account in production', () => {
+  const production = { NODE_ENV: 'production', SESSION_PASSWORD: STRONG, SIGNING_KEY_SECRET: SIGNING_SECRET };
+  const usernames = (env: Record<string, string>) => parseConfig(env, generated).config.demoUsers.map((user) => user.username);
+
+  it('disables the public demo admin without ADMIN_PASSWORD or DEMO_USERS, keeps the demo users open, and says exactly that', () => {
+    const { config, notices } = parseConfig(production, generated);
+    expect(config.demoUsers.map((user) => [user.username, user.role])).toEqual([
+      ['alice', 'user'],
+      ['bob', 'user'],
+    ]);
+    expect(notices).toContain(
+      'Public demo accounts open: alice, bob. Admin: disabled until ADMIN_PASSWORD (at least 12 characters) or DEMO_USERS is set. Set DEMO_USERS for a real workshop.',
+    );
+  });
+
+  it('opens the admin with ADMIN_PASSWORD, never with the public one, and never prints it', () => {
+    const password = 'Tq4-long-admin-password';
+    const { config, notices } = parseConfig({ ...production, ADMIN_PASSWORD: password }, generated);
+    const admin = config.demoUsers.find((user) => user.role === 'admin');
+    expect(admin).toEqual({ id: 'usr_admin', username: 'admin', role: 'admin', password });
+    expect(notices).toContain('Public demo accounts open: alice, bob. Admin: admin, with the password from ADMIN_PASSWORD.');
+    expect(notices.join('\n')).not.toContain(password);
+  });
+
+  it('warns when ADMIN_PASSWORD is the public demo password', () => {
+    const { notices } = parseConfig({ ...production, ADMIN_PASSWORD: 'control-room' }, generated);
+    expect(notices.join('\n')).toMatch(/ADMIN_PASSWORD, which is the public demo password/);
+  });
+
+  it('refuses an ADMIN_PASSWORD shorter than 12 characters, in every mode', () => {
+    expect(() => parseConfig({ ...production, ADMIN_PASSWORD: 'short-pass' }, generated)).toThrow(
+      /ADMIN_PASSWORD must be 12-256 characters/,
+    );
+    expect(() => parseConfig({ ADMIN_PASSWORD: 'short-pass' }, generated)).toThrow(ConfigError);
+  });
+
+  it('lets DEMO_USERS define every account, the admin included (ADMIN_PASSWORD then ignored, with a notice)', () => {
+    const DEMO_USERS = '[{"username":"ada","role":"admin","password":"analytical"}]';
+    expect(usernames({ ...production, DEMO_USERS })).toEqual(['ada']);
+    expect(parseConfig({ ...production, DEMO_USERS, ADMIN_PASSWORD: 'Tq4-long-admin-password' }, generated).notices.join('\n')).toMatch(
+      /ADMIN_PASSWORD is ignored/,
+    );
+  });
+
+  it('keeps admin with the public demo password in development', () => {
+    expect(usernames({})).toEqual(['alice', 'bob', 'admin']);
+  });
+});
+
+describe('parseConfig: login throttling', () => {
+  it('defaults to the policy and ignores X-Forwarded-For unless proxies are trusted', () => {
+    const { config } = parseConfig({}, generated);
+    expect(config.loginThrottle).toEqual({
+      windowSeconds: 300,
+      maxFailuresPerAccount: 20,
+      maxFailuresPerAccountAndClient: 5,
+      maxFailuresPerClient: 50,
+    });
+    expect(config.trustedProxyHops).toBe(0);
+  });
+
+  it('takes every limit from the environment, 0 switching the per-account limit off, and refuses nonsense', () => {
+    const { config } = parseConfig(
+      {
+        LOGIN_THROTTLE_WINDOW_SECONDS: '60',
+        LOGIN_MAX_FAILURES_PER_ACCOUNT: '0',
+        LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_CLIENT: '3',
+        LOGIN_MAX_FAILURES_PER_CLIENT: '100',
+        TRUSTED_PROXY_HOPS: '2',
+      },
+      generated,
+    );
+    expect(config.loginThrottle).toEqual({
+      windowSeconds: 60,
+      maxFailuresPerAccount: 0,
+      maxFailuresPerAccountAndClient: 3,
+      maxFailuresPerClient: 100,
+    });
+    expect(config.trustedProxyHops).toBe(2);
+    expect(() => parseConfig({ LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_CLIENT: '0' }, generated)).toThrow(/from 1 to 10000/);
+    expect(() => parseConfig({ LOGIN_THROTTLE_WINDOW_SECONDS: '5' }, generated)).toThrow(/LOGIN_THROTTLE_WINDOW_SECONDS/);
+    expect(() => parseConfig({ TRUSTED_PROXY_HOPS: 'yes' }, generated)).toThrow(/TRUSTED_PROXY_HOPS must be an integer from 0 to 10/);
+  });
+});
+
 describe('parseSessionPasswords', () => {
   it('reads numbered passwords for rotation', () => {
     const other = 'Zq8-Ww3Lp0Nn5Rr7Tt9Yy2Uu4Ii6Oo1Pp';

@@ -6,13 +6,21 @@
 import { isWellFormedKid } from '@/lib/jwt/kid';
 import {
   ACCESS_TOKEN_TTL_SECONDS,
+  LOGIN_MAX_FAILURES_PER_ACCOUNT,
+  LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_CLIENT,
+  LOGIN_MAX_FAILURES_PER_CLIENT,
+  LOGIN_THROTTLE_WINDOW_SECONDS,
   SESSION_ABSOLUTE_TIMEOUT_SECONDS,
   SESSION_IDLE_TIMEOUT_SECONDS,
+  TRUSTED_PROXY_HOPS,
+  type BoundedCount,
   type BoundedSeconds,
 } from '@/lib/policy';
-import type { DemoUserInput } from '@/lib/users/users';
+import { DEMO_ADMIN } from '@/lib/users/demo-credentials';
 import { DEFAULT_DEMO_USERS } from '@/lib/users/demo-users';
-import { parseDemoUsers } from '@/lib/users/users';
+import type { LoginThrottlePolicy } from '@/lib/users/login-throttle';
+import type { DemoUserInput } from '@/lib/users/users';
+import { MAX_PASSWORD_LENGTH, parseDemoUsers } from '@/lib/users/users';
 
 export type Environment = Record<string, string | undefined>;
 
@@ -49,6 +57,10 @@ export interface AppConfig {
   /** Session timeouts (SESSION_IDLE_TIMEOUT_SECONDS, SESSION_ABSOLUTE_TIMEOUT_SECONDS). */
   sessionIdleTimeoutSeconds: number;
   sessionAbsoluteTimeoutSeconds: number;
+  /** Failed-login limits (LOGIN_THROTTLE_WINDOW_SECONDS, LOGIN_MAX_FAILURES_*). */
+  loginThrottle: LoginThrottlePolicy;
+  /** How many X-Forwarded-For entries, from the right, proxies we trust wrote (TRUSTED_PROXY_HOPS); 0: ignore the header. */
+  trustedProxyHops: number;
 }
 
 export interface JsonWebKeyWithId {
@@ -225,13 +237,79 @@ function parseJwtPrivateKeys(raw: string | undefined): JsonWebKeyWithId[] | null
   });
 }
 
-function parseSeconds(env: Environment, name: string, { defaultValue, min, max }: BoundedSeconds): number {
+function parseInteger(env: Environment, name: string, { defaultValue, min, max }: BoundedCount, unit: string): number {
   const raw = env[name];
   if (raw === undefined || raw.trim() === '') return defaultValue;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min || value > max)
-    throw new ConfigError(`${name} must be an integer from ${min} to ${max} (seconds), got "${raw}"`);
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max} (${unit}), got "${raw}"`);
   return value;
+}
+
+const parseSeconds = (env: Environment, name: string, bounds: BoundedSeconds) => parseInteger(env, name, bounds, 'seconds');
+
+function parseLoginThrottle(env: Environment): LoginThrottlePolicy {
+  return {
+    windowSeconds: parseSeconds(env, 'LOGIN_THROTTLE_WINDOW_SECONDS', LOGIN_THROTTLE_WINDOW_SECONDS),
+    maxFailuresPerAccount: parseInteger(
+      env,
+      'LOGIN_MAX_FAILURES_PER_ACCOUNT',
+      LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      'failed logins; 0 is no limit',
+    ),
+    maxFailuresPerAccountAndClient: parseInteger(
+      env,
+      'LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_CLIENT',
+      LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_CLIENT,
+      'failed logins',
+    ),
+    maxFailuresPerClient: parseInteger(env, 'LOGIN_MAX_FAILURES_PER_CLIENT', LOGIN_MAX_FAILURES_PER_CLIENT, 'failed logins'),
+  };
+}
+
+const MIN_ADMIN_PASSWORD_LENGTH = 12;
+
+/**
+ * The accounts that can log in. DEMO_USERS replaces the built-in ones. Otherwise the public demo
+ * accounts, whose passwords are printed on the login cards: in production the admin among them
+ * (who can revoke everyone and slow the store down) only opens with a password of the operator's
+ * own, ADMIN_PASSWORD; without it the admin account is disabled and the users alone stay open, so
+ * the demo still runs for learners.
+ */
+function parseDemoAccounts(env: Environment, mode: AppConfig['mode'], notices: string[]): DemoUserInput[] {
+  const adminPassword = env.ADMIN_PASSWORD !== undefined && env.ADMIN_PASSWORD !== '' ? env.ADMIN_PASSWORD : null;
+  if (env.DEMO_USERS !== undefined && env.DEMO_USERS.trim() !== '') {
+    const result = parseDemoUsers(env.DEMO_USERS);
+    if (!result.ok) throw new ConfigError(`DEMO_USERS: ${result.message}`);
+    if (adminPassword !== null) notices.push('ADMIN_PASSWORD is ignored: DEMO_USERS defines every account, the admin included.');
+    return result.users;
+  }
+  if (adminPassword !== null && (adminPassword.length < MIN_ADMIN_PASSWORD_LENGTH || adminPassword.length > MAX_PASSWORD_LENGTH)) {
+    throw new ConfigError(
+      `ADMIN_PASSWORD must be ${MIN_ADMIN_PASSWORD_LENGTH}-${MAX_PASSWORD_LENGTH} characters; generate one with: openssl rand -base64 18`,
+    );
+  }
+  const users = DEFAULT_DEMO_USERS.filter((user) => user.role !== 'admin').map((user) => user.username);
+  const open = `Public demo accounts open: ${users.join(', ')}.`;
+  if (adminPassword !== null) {
+    const publicPassword = adminPassword === DEMO_ADMIN.password;
+    notices.push(
+      `${open} Admin: ${DEMO_ADMIN.username}, with the password from ADMIN_PASSWORD${publicPassword ? ', which is the public demo password: anyone who has read the README can sign in as admin' : ''}.`,
+    );
+    return DEFAULT_DEMO_USERS.map((user) =>
+      user.role === 'admin' ? { id: user.id, username: user.username, role: user.role, password: adminPassword } : user,
+    );
+  }
+  if (mode === 'production') {
+    notices.push(
+      `${open} Admin: disabled until ADMIN_PASSWORD (at least ${MIN_ADMIN_PASSWORD_LENGTH} characters) or DEMO_USERS is set. Set DEMO_USERS for a real workshop.`,
+    );
+    return DEFAULT_DEMO_USERS.filter((user) => user.role !== 'admin');
+  }
+  notices.push(
+    `${open} Admin: ${DEMO_ADMIN.username}, with the public demo password (development only: in production the admin needs ADMIN_PASSWORD).`,
+  );
+  return DEFAULT_DEMO_USERS;
 }
 
 function parsePort(raw: string | undefined): number {
@@ -315,14 +393,7 @@ export function parseConfig(env: Environment, generateSecret: () => string): Par
 
   const signingKeySecret = parseSigningKeySecret(env.SIGNING_KEY_SECRET, mode, jwtPrivateKeys !== null, generateSecret, notices);
 
-  let demoUsers: DemoUserInput[] = DEFAULT_DEMO_USERS;
-  if (env.DEMO_USERS !== undefined && env.DEMO_USERS.trim() !== '') {
-    const result = parseDemoUsers(env.DEMO_USERS);
-    if (!result.ok) throw new ConfigError(`DEMO_USERS: ${result.message}`);
-    demoUsers = result.users;
-  } else if (mode === 'production') {
-    notices.push('DEMO_USERS is not set: the public demo accounts (alice, bob, admin) can log in. Set DEMO_USERS for a real workshop.');
-  }
+  const demoUsers = parseDemoAccounts(env, mode, notices);
 
   const instanceId = env.INSTANCE_ID?.trim() || null;
   if (instanceId !== null && !/^[A-Za-z0-9._-]{1,40}$/.test(instanceId)) {
@@ -350,6 +421,8 @@ export function parseConfig(env: Environment, generateSecret: () => string): Par
       accessTokenTtlSeconds,
       sessionIdleTimeoutSeconds,
       sessionAbsoluteTimeoutSeconds,
+      loginThrottle: parseLoginThrottle(env),
+      trustedProxyHops: parseInteger(env, 'TRUSTED_PROXY_HOPS', TRUSTED_PROXY_HOPS, 'proxies'),
     },
     notices,
   };

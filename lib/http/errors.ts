@@ -28,12 +28,20 @@ export const ERROR_STATUS = {
   refresh_in_progress: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
-  /** Too many at once: for event streams, more than MAX_EVENT_STREAMS_PER_USER open. */
+  /**
+   * Too many: failed logins for this account or from this client, or more than
+   * MAX_EVENT_STREAMS_PER_USER event streams open. Retry-After says when to try again.
+   */
   rate_limited: 429,
   /** The Host header names a host this app does not answer to (DNS rebinding): see host-check.ts. */
   misdirected_request: 421,
   internal_error: 500,
   store_unavailable: 503,
+  /**
+   * Every password-verification slot is taken and the queue is full. 503, not 429: it is the
+   * server's capacity that ran out, not this client that misbehaved; Retry-After says 1 s.
+   */
+  server_busy: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -23,7 +23,7 @@ export type AuthenticationResult = { ok: true; user: User } | { ok: false; code:
 
 const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{0,31}$/;
 /** Longer passwords are refused outright: hashing megabytes on request is a cheap DoS. */
-const MAX_PASSWORD_LENGTH = 256;
+export const MAX_PASSWORD_LENGTH = 256;
 
 export function normalizeUsername(username: string): string {
   return username.trim().toLowerCase();

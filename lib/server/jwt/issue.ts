@@ -10,6 +10,7 @@ import {
 } from '@/lib/jwt/refresh-token';
 import type { User } from '@/lib/users/users';
 import type { RequestContext } from '../http/context';
+import { checkPasswordLogin } from '../password-login';
 import { fail, type Failure } from '../http/reply';
 
 export interface IssuedTokens {
@@ -33,16 +34,16 @@ async function signFor(ctx: RequestContext, user: User): Promise<{ access: Signe
 
 /**
  * A password login for either JWT front door (browser cookies or the token endpoint): checks the
- * credentials (unknown user and wrong password cost and answer the same), starts a refresh-token
- * family, signs the first access token, records the event.
+ * credentials (`checkPasswordLogin`: throttled, bounded, the same for an unknown user and a wrong
+ * password), starts a refresh-token family, signs the first access token, records the event.
  */
 export async function logInForTokens(
   ctx: RequestContext,
   credentials: { username: string; password: string },
   client: 'browser' | 'token-endpoint',
 ): Promise<{ ok: true; tokens: IssuedTokens } | Failure> {
-  const checked = await ctx.timer.measure('password', () => ctx.app.users.checkCredentials(credentials.username, credentials.password));
-  if (!checked.ok) return fail('invalid_credentials', 'Wrong username or password.');
+  const checked = await checkPasswordLogin(ctx, credentials, 'jwt');
+  if (!checked.ok) return checked;
   await ctx.app.settings.ready();
   const refresh = await ctx.timer.measure('store', () =>
     issueRefreshToken(ctx.store, { user: checked.user, now: ctx.now, policy: refreshPolicyOf(ctx) }),

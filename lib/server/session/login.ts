@@ -3,6 +3,7 @@ import { createSession, endSession, type SessionScope, type SessionView } from '
 import { sealSessionId } from '@/lib/session/session-cookie';
 import type { User } from '@/lib/users/users';
 import type { RequestContext } from '../http/context';
+import { checkPasswordLogin } from '../password-login';
 import { fail, type CookieChange, type Failure } from '../http/reply';
 import { SESSION_COOKIE, sessionPolicyOf, unsealRequestSessionId } from './authenticate';
 
@@ -35,16 +36,16 @@ async function startSession(ctx: RequestContext, user: User, scope: SessionScope
 
 /**
  * A password login into a session of `scope`. The admin scope only admits administrators; its
- * cookie is scoped to /api/admin. Unknown user and wrong password cost the same scrypt work and
- * get the same answer.
+ * cookie is scoped to /api/admin. The password check (throttling, bounded hashing, the same cost
+ * and answer for an unknown user and a wrong password) is `checkPasswordLogin`.
  */
 export async function logInWithPassword(
   ctx: RequestContext,
   credentials: { username: string; password: string },
   scope: SessionScope,
 ): Promise<StartedSession | Failure> {
-  const checked = await ctx.timer.measure('password', () => ctx.app.users.checkCredentials(credentials.username, credentials.password));
-  if (!checked.ok) return fail('invalid_credentials', 'Wrong username or password.');
+  const checked = await checkPasswordLogin(ctx, credentials, scope === 'admin' ? 'admin' : 'session');
+  if (!checked.ok) return checked;
   if (scope === 'admin' && checked.user.role !== 'admin') return fail('forbidden', `${checked.user.username} is not an administrator.`);
   const started = await startSession(ctx, checked.user, scope);
   ctx.publish({
