@@ -4,10 +4,12 @@ import type { AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
 import { sealData } from 'iron-session';
 import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT, type JWTPayload, type JWTHeaderParameters } from 'jose';
-import type { CookiePurpose } from '@/lib/http/cookies';
+import { cookieName, type CookiePurpose } from '@/lib/http/cookies';
+import { MAX_ACCESS_TOKEN_AGE_SECONDS } from '@/lib/policy';
 import {
   adminCookie,
   cookieHeader,
+  expectNoCredentialIssued,
   expectRefusal,
   expectStoreUnchanged,
   issuedCookie,
@@ -91,7 +93,13 @@ const COOKIE_TARGETS: Record<CookiePurpose, { method: string; path: string; stat
 };
 
 /** Bad values, each built from the purpose's real value where that makes the attack sharper. */
-const COOKIE_VALUES: { name: string; value: (purpose: CookiePurpose) => Promise<string> | string; absent?: boolean }[] = [
+const COOKIE_VALUES: {
+  name: string;
+  value: (purpose: CookiePurpose) => Promise<string> | string;
+  absent?: boolean;
+  /** Where a purpose answers with another code than its usual refusal, and why. */
+  codes?: Partial<Record<CookiePurpose, string>>;
+}[] = [
   { name: 'empty', value: () => '', absent: true },
   { name: 'garbage', value: () => 'garbage!!' },
   { name: '10 kB', value: () => 'A'.repeat(10 * 1024) },
@@ -105,6 +113,26 @@ const COOKIE_VALUES: { name: string; value: (purpose: CookiePurpose) => Promise<
     value: (purpose) => [...real[purpose]].map((c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`).join(''),
   },
   { name: 'non-ASCII (Latin-1 bytes)', value: (purpose) => `${real[purpose].slice(0, 20)}\u00e9\u00ff\u00e0` },
+  {
+    // Same alphabet, same length, one byte different: the seal's MAC, the token's signature or the
+    // refresh token's hash no longer matches. The last character is left alone: in base64url its
+    // low bits can be padding, and changing only those re-encodes the very same credential. In a
+    // refresh token the change goes into the family part: a token naming a live family with a
+    // wrong secret is reuse (attacks-flows.spec.ts), not a mere invalid token.
+    name: 'one character changed',
+    value: (purpose) => {
+      const value = real[purpose];
+      const at = Math.floor((purpose === 'refreshToken' ? value.indexOf('.') : value.length) / 2);
+      return `${value.slice(0, at)}${value[at] === 'A' ? 'B' : 'A'}${value.slice(at + 1)}`;
+    },
+    // A family that does not exist reads as one that was revoked: a revoked family is deleted.
+    codes: { refreshToken: 'refresh_revoked' },
+  },
+  // Cookie tossing: a second cookie of the same name beside the genuine one (a sibling subdomain
+  // or a plain-http response can plant it, and the browser may send it first). The value closes
+  // the first pair and opens another of the same name. Either order counts as no credential.
+  { name: 'duplicated, a planted one first', value: (purpose) => `planted; ${cookieName(purpose, true)}=${real[purpose]}`, absent: true },
+  { name: 'duplicated, a planted one last', value: (purpose) => `${real[purpose]}; ${cookieName(purpose, true)}=planted`, absent: true },
 ];
 
 /** What an absent credential gets: the same refusal, except a missing access token is "unauthenticated". */
@@ -119,7 +147,7 @@ for (const purpose of Object.keys(COOKIE_TARGETS) as CookiePurpose[]) {
   for (const bad of COOKIE_VALUES) {
     test(`cookie ${purpose}: ${bad.name} is refused and changes nothing`, async () => {
       const where = COOKIE_TARGETS[purpose];
-      const expected = bad.absent ? ABSENT[purpose] : where;
+      const expected = bad.absent ? ABSENT[purpose] : { status: where.status, code: bad.codes?.[purpose] ?? where.code };
       const value = await bad.value(purpose);
       await expectStoreUnchanged(target, async () => {
         const response = await send(target, where.method, where.path, { headers: cookieHeader(purpose, value) });
@@ -220,6 +248,19 @@ const FORGERIES: Forgery[] = [
     code: 'token_expired',
   },
   {
+    // The app never signs a token living longer than the longest lifetime: one that claims to was
+    // not made by this app's signing code (a leaked key, a test key in production).
+    name: 'far-future exp with a fresh iat (real key): a longer lifetime than any token the app issues',
+    token: () => keyHolderSigned({}, claims({ exp: nowSeconds() + 10 * 365 * 86400 })),
+  },
+  {
+    name: 'a lifetime one second over the longest (real key)',
+    token: async () => {
+      const iat = nowSeconds();
+      return keyHolderSigned({}, claims({ iat, exp: iat + MAX_ACCESS_TOKEN_AGE_SECONDS + 1 }));
+    },
+  },
+  {
     name: 'iat in the future (real key)',
     token: () => keyHolderSigned({}, claims({ iat: nowSeconds() + 3600, exp: nowSeconds() + 7200 })),
   },
@@ -252,6 +293,29 @@ for (const forgery of FORGERIES) {
       expect(attackerFetches, 'the attacker JWKS must never be fetched').toBe(0);
     });
   }
+}
+
+for (const forgery of FORGERIES.filter((candidate) => !candidate.name.startsWith('a user that does not exist'))) {
+  test(`forged JWT at the other doors: ${forgery.name}: no fallback to a genuine cookie, no event stream, logout writes nothing`, async () => {
+    const token = await forgery.token();
+    await expectStoreUnchanged(target, async () => {
+      // A forged Bearer is what the client presented: the genuine cookie beside it is not a fallback.
+      const both = await send(target, 'GET', '/api/jwt/me', {
+        headers: { authorization: `Bearer ${token}`, ...cookieHeader('accessToken', real.accessToken) },
+      });
+      await expectRefusal(both, 401, forgery.code ?? 'invalid_token');
+      await expectRefusal(
+        await send(target, 'GET', '/api/events', { headers: { authorization: `Bearer ${token}` } }),
+        401,
+        'unauthenticated',
+      );
+      // Logout is idempotent (200), but only a token the app issued may put its jti on the denylist.
+      const logout = await send(target, 'DELETE', '/api/jwt/refresh', { headers: cookieHeader('accessToken', token) });
+      expect(logout.status()).toBe(200);
+      expect(await logout.json()).toEqual({ loggedOut: true, familyRevoked: false });
+      expectNoCredentialIssued(logout);
+    });
+  });
 }
 
 test('the genuine token the forgeries start from is accepted (the refusals are not a broken setup)', async () => {

@@ -133,3 +133,85 @@ test('refresh replay after logout: 401 refresh_revoked, nothing changed', async 
     await expectRefusal(await refresh(token), 401, 'refresh_revoked');
   });
 });
+
+async function setDenylist(on: boolean): Promise<void> {
+  const response = await send(target, 'PUT', '/api/admin/settings', { headers: await adminCookie(target), data: { denylist: on } });
+  expect(response.status(), await response.text()).toBe(200);
+}
+
+test('a refresh token presented again inside the grace window: 409 refresh_in_progress, nothing minted, nothing changed', async () => {
+  const jwt = await logIn(target, '/api/jwt/login', target.user(3));
+  const token = issuedCookie(jwt, 'refreshToken') ?? '';
+  const first = await send(target, 'POST', '/api/jwt/refresh', { headers: cookieHeader('refreshToken', token) });
+  expect(first.status()).toBe(200);
+  await expectStoreUnchanged(target, async () => {
+    const again = await send(target, 'POST', '/api/jwt/refresh', { headers: cookieHeader('refreshToken', token) });
+    await expectRefusal(again, 409, 'refresh_in_progress');
+    // The winner's response has just replaced the cookies: this one leaves them alone.
+    expect(again.headersArray().filter((header) => header.name.toLowerCase() === 'set-cookie')).toEqual([]);
+  });
+});
+
+test('a refresh token naming a live family with a secret it never had: 401 refresh_reused and the family ends (its id is part of the secret)', async () => {
+  const { refresh_token: genuine } = await tokenLogin(target, target.user(3));
+  const familyPart = genuine.slice(0, genuine.indexOf('.'));
+  // Only someone who has seen a token of this family knows its id: that login is compromised.
+  await expectRefusal(await refresh(`${familyPart}.${'A'.repeat(43)}`), 401, 'refresh_reused');
+  await expectRefusal(await refresh(genuine), 401, 'refresh_revoked');
+});
+
+test('access token replayed after logout: 401 token_revoked once the denylist is on, nothing changed', async () => {
+  const jwt = await logIn(target, '/api/jwt/login', target.user(3));
+  const access = issuedCookie(jwt, 'accessToken') ?? '';
+  const refreshToken = issuedCookie(jwt, 'refreshToken') ?? '';
+  const cookie = { cookie: `${cookieHeader('accessToken', access).cookie}; ${cookieHeader('refreshToken', refreshToken).cookie}` };
+  expect((await send(target, 'DELETE', '/api/jwt/refresh', { headers: cookie })).status()).toBe(200);
+  await setDenylist(true);
+  try {
+    await expectStoreUnchanged(target, async () => {
+      await expectRefusal(
+        await send(target, 'GET', '/api/jwt/me', { headers: { authorization: `Bearer ${access}` } }),
+        401,
+        'token_revoked',
+      );
+    });
+  } finally {
+    await setDenylist(false);
+  }
+});
+
+test("another device's session replayed after log-out-everywhere: 401 session_invalid, nothing changed", async () => {
+  const phone = issuedCookie(await logIn(target, '/api/session/login', target.user(2)), 'session') ?? '';
+  const laptop = issuedCookie(await logIn(target, '/api/session/login', target.user(2)), 'session') ?? '';
+  expect((await send(target, 'POST', '/api/session/logout-all', { headers: cookieHeader('session', laptop) })).status()).toBe(200);
+  await expectStoreUnchanged(target, async () => {
+    await expectRefusal(await send(target, 'GET', '/api/session/me', { headers: cookieHeader('session', phone) }), 401, 'session_invalid');
+  });
+});
+
+test('admin session fixation: a planted admin cookie is replaced at admin login and never opens', async () => {
+  const planted = await sealData({ sid: 'attacker-chosen-id' }, { password: 'attacker-password-attacker-password-1' });
+  const login = await logIn(target, '/api/admin/login', target.admin, cookieHeader('adminSession', planted));
+  expect(issuedCookie(login, 'adminSession')).not.toBe(planted);
+  await expectStoreUnchanged(target, async () => {
+    await expectRefusal(
+      await send(target, 'GET', '/api/admin/me', { headers: cookieHeader('adminSession', planted) }),
+      401,
+      'unauthenticated',
+    );
+  });
+});
+
+test("JWT fixation: login issues its own pair over planted cookies, and the attacker's planted refresh token stays the attacker's", async () => {
+  const attacker = await logIn(target, '/api/jwt/login', target.user(0));
+  const planted = { access: issuedCookie(attacker, 'accessToken') ?? '', refresh: issuedCookie(attacker, 'refreshToken') ?? '' };
+  const victimLogin = await logIn(target, '/api/jwt/login', target.user(1), {
+    cookie: `${cookieHeader('accessToken', planted.access).cookie}; ${cookieHeader('refreshToken', planted.refresh).cookie}`,
+  });
+  expect(issuedCookie(victimLogin, 'accessToken')).not.toBe(planted.access);
+  expect(issuedCookie(victimLogin, 'refreshToken')).not.toBe(planted.refresh);
+  // Rotating the planted token yields the attacker's identity, never the victim's.
+  const rotated = await send(target, 'POST', '/api/jwt/refresh', { headers: cookieHeader('refreshToken', planted.refresh) });
+  expect(rotated.status()).toBe(200);
+  expect(((await rotated.json()) as { user: { username: string } }).user.username).toBe(target.user(0).username);
+});

@@ -11,6 +11,7 @@ import {
   logIn,
   send,
   startAttackTarget,
+  tokenLogin,
   type AttackTarget,
 } from './attack-target';
 import { rawRequest, type RawAnswer } from './raw-http';
@@ -299,6 +300,39 @@ const BAD_FRAMING: { name: string; send: (path: string) => Promise<RawAnswer>; s
     code: 'payload_too_large',
   },
   {
+    name: 'Content-Length and Transfer-Encoding both (the classic smuggling pair)',
+    send: (path) =>
+      rawRequest(
+        target.app.port,
+        `POST ${path} HTTP/1.1\nHost: 127.0.0.1\nContent-Type: application/json\nContent-Length: 5\nTransfer-Encoding: chunked\nConnection: close`,
+        '2\r\n{}\r\n0\r\n\r\n',
+      ),
+    status: 400,
+    code: null,
+  },
+  {
+    name: 'two different Content-Lengths',
+    send: (path) =>
+      rawRequest(
+        target.app.port,
+        `POST ${path} HTTP/1.1\nHost: 127.0.0.1\nContent-Type: application/json\nContent-Length: 2\nContent-Length: 40\nConnection: close`,
+        '{}',
+      ),
+    status: 400,
+    code: null,
+  },
+  {
+    name: 'chunked with a chunk size that is not hexadecimal',
+    send: (path) =>
+      rawRequest(
+        target.app.port,
+        `POST ${path} HTTP/1.1\nHost: 127.0.0.1\nContent-Type: application/json\nTransfer-Encoding: chunked\nConnection: close`,
+        'zz\r\n{}\r\n0\r\n\r\n',
+      ),
+    status: 400,
+    code: null,
+  },
+  {
     name: 'a declared Content-Length of 1 GB with no body',
     send: (path) =>
       rawRequest(
@@ -329,3 +363,166 @@ for (const path of LOGIN_ROUTES) {
     });
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Bad bodies on the other routes that read one, each starting from a body that would change
+// state (revoke a user, switch the denylist on, retire a key, rotate or revoke a refresh family):
+// a lenient parser would show as a changed store, not only as another status.
+// ---------------------------------------------------------------------------------------------
+
+test.describe('bodies on the routes that change state', () => {
+  let admin: Record<string, string>;
+  let previousKid: string;
+  let genuineRefreshToken: string;
+
+  test.beforeAll(async () => {
+    admin = await adminCookie(target);
+    const rotated = await send(target, 'POST', '/api/admin/keys/rotate', { headers: admin });
+    const keys = ((await rotated.json()) as { keys: { kid: string; status: string }[] }).keys;
+    previousKid = keys.find((key) => key.status === 'previous')?.kid ?? '';
+    genuineRefreshToken = (await tokenLogin(target, target.user(2))).refresh_token;
+  });
+
+  /** What a case must get: a refusal, or (the idempotent logout) a 200 that did nothing. */
+  type Expected = { status: number; code: string } | { status: 200; nothingDone: true };
+  const NOTHING_LOGGED_OUT: Expected = { status: 200, nothingDone: true };
+
+  interface StatefulRoute {
+    method: string;
+    path: string;
+    admin?: boolean;
+    valid: () => Record<string, unknown>;
+    wrongTypes: Record<string, unknown>;
+    missing: Record<string, unknown>;
+    tooLong: Record<string, unknown>;
+    /** Where this route answers otherwise than the common table, by case name. */
+    overrides?: Record<string, Expected>;
+  }
+
+  // The refresh route reads a JSON body only when one is declared; otherwise it reads the cookie,
+  // and none is sent: POST refuses with refresh_invalid, DELETE (logout, idempotent) does nothing.
+  // An over-long string is a well-typed body holding something that is not a token.
+  const undeclared = ['valid body as text/plain', 'valid body as a form', 'valid body with no Content-Type'];
+  const refreshOverrides = (answer: Expected) => ({
+    ...Object.fromEntries(undeclared.map((name) => [name, answer])),
+    'over-long strings': answer,
+  });
+
+  const STATEFUL_ROUTES: StatefulRoute[] = [
+    {
+      method: 'POST',
+      path: '/api/admin/revoke',
+      admin: true,
+      valid: () => ({ username: target.user(3).username }),
+      wrongTypes: { username: 42 },
+      missing: {},
+      tooLong: { username: 'u'.repeat(65) },
+    },
+    {
+      method: 'PUT',
+      path: '/api/admin/settings',
+      admin: true,
+      valid: () => ({ denylist: true }),
+      wrongTypes: { denylist: 'yes', accessTokenTtlSeconds: '60' },
+      missing: {},
+      tooLong: { denylist: true, ['x'.repeat(5000)]: 1 },
+    },
+    {
+      method: 'POST',
+      path: '/api/admin/keys/retire',
+      admin: true,
+      valid: () => ({ kid: previousKid }),
+      wrongTypes: { kid: 7 },
+      missing: {},
+      tooLong: { kid: 'k'.repeat(65) },
+    },
+    {
+      method: 'POST',
+      path: '/api/jwt/refresh',
+      valid: () => ({ refresh_token: genuineRefreshToken }),
+      wrongTypes: { refresh_token: 123 },
+      missing: {},
+      tooLong: { refresh_token: 'r'.repeat(5000) },
+      overrides: refreshOverrides({ status: 401, code: 'refresh_invalid' }),
+    },
+    {
+      method: 'DELETE',
+      path: '/api/jwt/refresh',
+      valid: () => ({ refresh_token: genuineRefreshToken }),
+      wrongTypes: { refresh_token: 123 },
+      missing: {},
+      tooLong: { refresh_token: 'r'.repeat(5000) },
+      overrides: refreshOverrides(NOTHING_LOGGED_OUT),
+    },
+  ];
+
+  const BAD_REQUEST: Expected = { status: 400, code: 'bad_request' };
+  const UNSUPPORTED: Expected = { status: 415, code: 'unsupported_media_type' };
+  const CASES: { name: string; contentType: string | null; body: (route: StatefulRoute) => string | Buffer; expected: Expected }[] = [
+    { name: 'not JSON', contentType: json, body: () => 'username=alice&denylist=true', expected: BAD_REQUEST },
+    { name: 'the valid body in a JSON array', contentType: json, body: (route) => JSON.stringify([route.valid()]), expected: BAD_REQUEST },
+    { name: 'fields of the wrong types', contentType: json, body: (route) => JSON.stringify(route.wrongTypes), expected: BAD_REQUEST },
+    { name: 'missing fields', contentType: json, body: (route) => JSON.stringify(route.missing), expected: BAD_REQUEST },
+    { name: 'over-long strings', contentType: json, body: (route) => JSON.stringify(route.tooLong), expected: BAD_REQUEST },
+    { name: 'valid body as text/plain', contentType: 'text/plain', body: (route) => JSON.stringify(route.valid()), expected: UNSUPPORTED },
+    {
+      name: 'valid body as a form',
+      contentType: 'application/x-www-form-urlencoded',
+      body: (route) => new URLSearchParams(route.valid() as Record<string, string>).toString(),
+      expected: UNSUPPORTED,
+    },
+    { name: 'valid body with no Content-Type', contentType: null, body: (route) => JSON.stringify(route.valid()), expected: UNSUPPORTED },
+    {
+      name: 'invalid UTF-8',
+      contentType: json,
+      body: () => Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]),
+      expected: BAD_REQUEST,
+    },
+    { name: 'empty', contentType: json, body: () => '', expected: BAD_REQUEST },
+    {
+      name: 'deeply nested arrays (4000 levels)',
+      contentType: json,
+      body: () => `${'['.repeat(4000)}${']'.repeat(4000)}`,
+      expected: BAD_REQUEST,
+    },
+    {
+      name: 'the valid body padded to 1 MB',
+      contentType: json,
+      body: (route) => JSON.stringify({ ...route.valid(), padding: 'p'.repeat(1024 * 1024) }),
+      expected: { status: 413, code: 'payload_too_large' },
+    },
+  ];
+
+  for (const route of STATEFUL_ROUTES) {
+    for (const bad of CASES) {
+      const expected = route.overrides?.[bad.name] ?? bad.expected;
+      const outcome = 'code' in expected ? `${expected.status} ${expected.code}` : '200, nothing done';
+      test(`body to ${route.method} ${route.path}: ${bad.name} -> ${outcome}, nothing changed`, async () => {
+        const headers: Record<string, string> = {
+          ...(bad.contentType === null ? {} : { 'content-type': bad.contentType }),
+          ...(route.admin ? admin : {}),
+        };
+        await expectStoreUnchanged(target, async () => {
+          const response = await send(target, route.method, route.path, { headers, data: bad.body(route) });
+          if ('code' in expected) await expectRefusal(response, expected.status, expected.code);
+          else {
+            expect(response.status(), await response.text()).toBe(200);
+            expect(await response.json()).toEqual({ loggedOut: true, familyRevoked: false });
+            expectNoCredentialIssued(response);
+          }
+        });
+      });
+    }
+  }
+
+  test('the valid bodies the cases start from do change state (the cases are not vacuous)', async () => {
+    const revoke = STATEFUL_ROUTES[0]!;
+    const response = await send(target, revoke.method, revoke.path, {
+      headers: { ...admin, 'content-type': json },
+      data: JSON.stringify(revoke.valid()),
+    });
+    expect(response.status(), await response.text()).toBe(200);
+    const logout = await send(target, 'DELETE', '/api/jwt/refresh', { data: { refresh_token: genuineRefreshToken } });
+    expect(await logout.json()).toEqual({ loggedOut: true, familyRevoked: true });
+  });
+});

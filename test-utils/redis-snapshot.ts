@@ -7,6 +7,8 @@ interface KeySnapshot {
   value: unknown;
   /** Remaining lifetime in ms, or -1 for a key without one. */
   pttl: number;
+  /** When the key expires (epoch ms, as read), or null for a key without a lifetime. */
+  expiresAt: number | null;
 }
 
 export type StoreSnapshot = Record<string, KeySnapshot>;
@@ -46,7 +48,8 @@ async function readKey(client: Client, key: string): Promise<KeySnapshot | null>
     default:
       value = `<${type}>`;
   }
-  return { type, value, pttl: await client.pTTL(key) };
+  const pttl = await client.pTTL(key);
+  return { type, value, pttl, expiresAt: pttl >= 0 ? Date.now() + pttl : null };
 }
 
 /** Every key of the Redis at `url` (SCAN, never KEYS) with its content and lifetime, except those `ignore` matches. */
@@ -70,8 +73,9 @@ export async function snapshotStore(url: string, ignore: RegExp = EXPECTED_TO_CH
 
 /**
  * What changed between two snapshots, as readable lines (empty when nothing did): keys added,
- * removed or rewritten, and lifetimes extended (a lifetime that only ran down is not a change).
- * `slackMs` absorbs the rounding of PTTL between two reads.
+ * removed or rewritten, and lifetimes extended (a lifetime that only ran down is not a change, and
+ * neither is a key that reached its expiry between the two reads: a short-lived claim from an
+ * earlier request may do so in the middle of a case). `slackMs` absorbs the rounding of PTTL.
  */
 export function diffSnapshots(before: StoreSnapshot, after: StoreSnapshot, slackMs = 50): string[] {
   const changes: string[] = [];
@@ -79,8 +83,9 @@ export function diffSnapshots(before: StoreSnapshot, after: StoreSnapshot, slack
     const was = before[key];
     const is = after[key];
     if (was === undefined) changes.push(`added ${key}`);
-    else if (is === undefined) changes.push(`removed ${key}`);
-    else if (JSON.stringify(was.value) !== JSON.stringify(is.value) || was.type !== is.type) changes.push(`rewrote ${key}`);
+    else if (is === undefined) {
+      if (was.expiresAt === null || was.expiresAt > Date.now() + slackMs) changes.push(`removed ${key}`);
+    } else if (JSON.stringify(was.value) !== JSON.stringify(is.value) || was.type !== is.type) changes.push(`rewrote ${key}`);
     else if ((was.pttl === -1) !== (is.pttl === -1) || is.pttl > was.pttl + slackMs) changes.push(`extended the lifetime of ${key}`);
   }
   return changes.sort();

@@ -2,15 +2,21 @@
  * Property-based fuzzing (fast-check) of every API route handler, in process, through the real
  * route modules on a test app (memory store, cheap password hashes): arbitrary cookies,
  * Authorization headers, access tokens (structurally valid JWTs with arbitrary headers and claims,
- * signed by an attacker key) and bodies. Properties: never a 500; never a 2xx for a forged
- * credential; no credential Set-Cookie on a refusal. Each property prints how many cases it ran.
+ * signed by an attacker key; tokens signed with the app's own key whose claims it never issues)
+ * and bodies. Properties: never a 500; every error is `{ error }` with the status of the one error
+ * table; never a 2xx for a forged credential; no credential Set-Cookie and no store write on a
+ * refusal. Each property prints how many cases it ran.
  */
-import { randomBytes } from 'node:crypto';
+import { KeyObject, randomBytes, sign as signBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { generateKeyPair, SignJWT, type JWTHeaderParameters } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COOKIES, cookieName, type CookiePurpose } from '@/lib/http/cookies';
+import { ERROR_STATUS } from '@/lib/http/errors';
+import { CLOCK_TOLERANCE_SECONDS, MAX_ACCESS_TOKEN_AGE_SECONDS } from '@/lib/policy';
 import type { ServerApp } from '@/lib/server/app';
+import { createMemoryStore } from '@/lib/store/memory-store';
+import type { Store } from '@/lib/store/store';
 import { hashPassword } from '@/lib/users/password';
 import { createTestApp } from '@/test-utils/test-app';
 
@@ -36,6 +42,34 @@ const OPEN_ROUTES = new Set([
 /** Cases per property unit; the file runs about 8,000 cases in total by default. */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 500);
 
+/** Store operations that only read; rate-limit counters and the event log may be written on a refusal. */
+const READS = new Set(['get', 'getMany', 'listIndex', 'timeToLive', 'readLog', 'ping', 'close']);
+const MAY_WRITE_ON_A_REFUSAL = /increment|appendToLog/i;
+
+/** The memory store, with every write that a refusal must not make logged as "operation key". */
+function createWriteLoggingStore(): { store: Store; writes: string[] } {
+  const inner = createMemoryStore();
+  const writes: string[] = [];
+  const store = new Proxy(inner, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver) as unknown;
+      if (typeof value !== 'function' || typeof property !== 'string') return value;
+      return (...args: unknown[]) => {
+        if (!READS.has(property) && !MAY_WRITE_ON_A_REFUSAL.test(property)) writes.push(`${property} ${String(args[0])}`);
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  return { store, writes };
+}
+
+/** The writes that leave something behind: a lock taken and released (set, then delete) leaves nothing. */
+function netWrites(entries: readonly string[]): string[] {
+  const released = new Set(entries.filter((entry) => /^delete .*:lock$/.test(entry)).map((entry) => entry.slice('delete '.length)));
+  return entries.filter((entry) => !(/^(set|delete) /.test(entry) && released.has(entry.slice(entry.indexOf(' ') + 1))));
+}
+
+const { store: loggingStore, writes } = createWriteLoggingStore();
 let app: ServerApp;
 let routes: RouteUnderTest[] = [];
 const PASSWORD = 'correct-horse-battery';
@@ -49,10 +83,15 @@ beforeAll(async () => {
   const passwordHash = await hashPassword(PASSWORD, { logN: 10, blockSize: 8, parallelization: 1 });
   app = createTestApp({
     instanceId: 'fuzz',
+    store: loggingStore,
     env: {
       DEMO_USERS: JSON.stringify(USERNAMES.map((username) => ({ username, role: username === 'root' ? 'admin' : 'user', passwordHash }))),
     },
   });
+  // The first use generates and stores the signing key: done here, so no fuzzed request is the one
+  // that writes it (every refusal is checked for store writes).
+  await app.keys.get(app.store);
+  await app.settings.ready();
   // The route modules use the process app; this test's app takes its place before they load.
   (globalThis as { __sessionVsJwtApp?: ServerApp }).__sessionVsJwtApp = app;
   for (const [file, load] of Object.entries(routeModules)) {
@@ -73,28 +112,35 @@ afterAll(() => {
   console.log(`fuzz: ${counts.join('; ')}`);
 });
 
+interface CallAnswer {
+  status: number;
+  setCookies: string[];
+  error: unknown;
+  /** The store writes the call made that leave something behind. */
+  writes: string[];
+}
+
 /** Calls a route as Next would; reads the body whole (a stream would never end, so it is cancelled). */
-async function call(
-  route: RouteUnderTest,
-  headers: Record<string, string>,
-  body?: BodyInit,
-): Promise<{ status: number; setCookies: string[]; error: unknown }> {
+async function call(route: RouteUnderTest, headers: Record<string, string>, body?: BodyInit, id = 'x'): Promise<CallAnswer> {
   const request = new Request(`${ORIGIN}${route.path}`, {
     method: route.method,
     headers: { host: '127.0.0.1:3000', ...headers },
     body: route.method === 'GET' ? undefined : body,
   });
-  const response = await route.handler(request, { params: Promise.resolve({ id: 'x' }) });
+  const writesBefore = writes.length;
+  const response = await route.handler(request, { params: Promise.resolve({ id }) });
   const isStream = response.headers.get('content-type')?.includes('text/event-stream');
   let error: unknown;
   if (isStream) await response.body?.cancel();
   else if (response.status >= 400) error = ((await response.json()) as { error?: unknown }).error;
   else await response.arrayBuffer();
-  return { status: response.status, setCookies: response.headers.getSetCookie(), error };
+  if (typeof error === 'string')
+    expect(ERROR_STATUS[error as keyof typeof ERROR_STATUS], `${route.method} ${route.path}: ${error}`).toBe(response.status);
+  return { status: response.status, setCookies: response.headers.getSetCookie(), error, writes: netWrites(writes.slice(writesBefore)) };
 }
 
 /** The property every refused forgery must hold. */
-function expectRefused(route: RouteUnderTest, answer: { status: number; setCookies: string[]; error: unknown }): void {
+function expectRefused(route: RouteUnderTest, answer: CallAnswer): void {
   const label = `${route.method} ${route.path}`;
   expect(answer.status, label).not.toBe(500);
   expect(answer.status, label).toBeLessThan(500);
@@ -103,6 +149,7 @@ function expectRefused(route: RouteUnderTest, answer: { status: number; setCooki
     expect(typeof answer.error, label).toBe('string');
   }
   for (const line of answer.setCookies) expect(line, label).toMatch(/^[^=]+=;.*Max-Age=0/);
+  expect(answer.writes, `${label} wrote to the store`).toEqual([]);
 }
 
 /** Printable ASCII: what a Headers object accepts, CR/LF and NUL excluded. */
@@ -166,6 +213,71 @@ async function forge(header: Record<string, unknown>, claims: Record<string, unk
     return `${base64url(protectedHeader)}.${base64url(claims)}.${randomBytes(64).toString('base64url')}`;
   }
 }
+
+/** The claims of a token the app would issue to alice, fresh. */
+function genuineClaims(): Record<string, unknown> {
+  const iat = Math.floor(Date.now() / 1000);
+  return {
+    iss: 'session-vs-jwt',
+    aud: 'session-vs-jwt-api',
+    sub: 'usr_alice',
+    username: 'alice',
+    role: 'user',
+    jti: randomBytes(16).toString('base64url'),
+    iat,
+    exp: iat + 600,
+  };
+}
+
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+const CONFIGURED_IDS = USERNAMES.map((username) => `usr_${username}`);
+/** jose compares `typ` without case and without an `application/` prefix. */
+const normalizedTyp = (value: unknown) => (typeof value === 'string' ? value.toLowerCase().replace(/^application\//, '') : value);
+const json = fc.jsonValue({ maxDepth: 2 });
+
+/**
+ * One change to a token the app would issue that the app must refuse even under its own signature:
+ * each yields claims or a header the app never writes. Combined, every change keeps its own fault.
+ */
+const breakingChange: fc.Arbitrary<{ claims?: Record<string, unknown>; header?: Record<string, unknown> }> = fc.oneof(
+  json.filter((iss) => iss !== 'session-vs-jwt').map((iss) => ({ claims: { iss } })),
+  json
+    .filter((aud) => aud !== 'session-vs-jwt-api' && !(Array.isArray(aud) && aud.includes('session-vs-jwt-api')))
+    .map((aud) => ({ claims: { aud } })),
+  json.filter((sub) => typeof sub !== 'string' || !CONFIGURED_IDS.includes(sub)).map((sub) => ({ claims: { sub } })),
+  json.filter((username) => typeof username !== 'string').map((username) => ({ claims: { username } })),
+  json.filter((role) => role !== 'user' && role !== 'admin').map((role) => ({ claims: { role } })),
+  json.filter((jti) => typeof jti !== 'string').map((jti) => ({ claims: { jti } })),
+  fc.constant({ claims: { jti: undefined } }),
+  json.filter((exp) => typeof exp !== 'number').map((exp) => ({ claims: { exp } })),
+  fc.integer({ min: CLOCK_TOLERANCE_SECONDS + 1, max: 1e6 }).map((ago) => ({ claims: { exp: nowSeconds() - ago } })),
+  // A lifetime longer than any the app issues, however fresh the token.
+  fc
+    .integer({ min: MAX_ACCESS_TOKEN_AGE_SECONDS + 1, max: 1e9 })
+    .map((lifetime) => ({ claims: { iat: nowSeconds(), exp: nowSeconds() + lifetime } })),
+  json.filter((iat) => typeof iat !== 'number').map((iat) => ({ claims: { iat } })),
+  fc
+    .integer({ min: CLOCK_TOLERANCE_SECONDS + 1, max: 1e6 })
+    .map((ahead) => ({ claims: { iat: nowSeconds() + ahead, exp: nowSeconds() + ahead + 60 } })),
+  fc.integer({ min: CLOCK_TOLERANCE_SECONDS + 1, max: 1e6 }).map((ahead) => ({ claims: { nbf: nowSeconds() + ahead } })),
+  fc
+    .oneof(json, fc.constant(undefined))
+    .filter((typ) => normalizedTyp(typ) !== 'at+jwt')
+    .map((typ) => ({ header: { typ } })),
+  fc
+    .oneof(json, fc.constant(undefined))
+    .filter((alg) => alg !== 'EdDSA')
+    .map((alg) => ({ header: { alg } })),
+  fc.oneof(json, fc.constant(undefined), fc.base64String({ minLength: 4, maxLength: 64 })).map((kid) => ({ header: { kid } })),
+  // An extension nobody declared understood ("b64" is one jose itself understands, so not a fault).
+  fc
+    .array(
+      fc.string({ minLength: 1, maxLength: 10 }).filter((name) => name !== 'b64'),
+      { minLength: 1, maxLength: 3 },
+    )
+    .map((crit) => ({ header: { crit, [crit[0] ?? 'x']: true } })),
+  fc.constantFrom('jwk', 'jku', 'x5u', 'x5c', 'x5t', 'x5t#S256').map((name) => ({ header: { [name]: 'anything' } })),
+);
 
 async function currentKid(): Promise<string> {
   return (await app.keys.get(app.store)).ring.signingKey.kid;
@@ -383,10 +495,71 @@ describe('fuzzing every route handler', () => {
         runs += 1;
         const answer = await call(route, { cookie: adminCookie, 'content-type': 'application/json' }, JSON.stringify(value));
         expect(answer.status, `${route.method} ${route.path} ${JSON.stringify(value)}`).toBeLessThan(500);
-        if (answer.status >= 400) expect(typeof answer.error).toBe('string');
+        if (answer.status >= 400) {
+          expect(typeof answer.error).toBe('string');
+          // A refused change changes nothing (a retire takes the key lock and releases it: no net write).
+          expect(answer.writes, `${route.method} ${route.path} ${JSON.stringify(value)}`).toEqual([]);
+        }
       }),
       { numRuns: RUNS * 2 },
     );
     record('arbitrary admin bodies', runs);
+  });
+
+  it("tokens signed with the app's own key whose claims or header it never issues: always 401, and logout writes nothing", async () => {
+    const { ring } = await app.keys.get(app.store);
+    const kid = ring.signingKey.kid;
+    const key = KeyObject.from(ring.signingKey.key as Parameters<typeof KeyObject.from>[0]);
+    const me = routes.find((r) => r.path === '/api/jwt/me' && r.method === 'GET');
+    const logout = routes.find((r) => r.path === '/api/jwt/refresh' && r.method === 'DELETE');
+    if (!me || !logout) throw new Error('token routes not found');
+    let runs = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(breakingChange, { minLength: 1, maxLength: 3 }), fc.boolean(), async (changes, asBearer) => {
+        runs += 1;
+        let header: Record<string, unknown> = { alg: 'EdDSA', typ: 'at+jwt', kid };
+        let payload: Record<string, unknown> = genuineClaims();
+        for (const change of changes) {
+          header = { ...header, ...change.header };
+          payload = { ...payload, ...change.claims };
+        }
+        const signingInput = `${base64url(header)}.${base64url(payload)}`;
+        const token = `${signingInput}.${signBytes(null, Buffer.from(signingInput), key).toString('base64url')}`;
+        const headers: Record<string, string> = asBearer
+          ? { authorization: `Bearer ${token}` }
+          : { cookie: `${cookieName('accessToken', true)}=${token}` };
+        const answer = await call(me, headers);
+        expectRefused(me, answer);
+        expect(answer.status, token).toBe(401);
+        expect(['invalid_token', 'token_expired'], token).toContain(answer.error);
+        // Logout denies the jti of a token the app issued. One whose only fault is a user the
+        // directory does not know (removed since) still verifies as issued, and may be denied.
+        const onlyTheUserIsUnknown = changes.every((change) => Object.keys(change.claims ?? {}).join() === 'sub' && !change.header);
+        const loggedOut = await call(logout, { cookie: `${cookieName('accessToken', true)}=${token}` });
+        expect(loggedOut.status, token).toBe(200);
+        if (!onlyTheUserIsUnknown) expect(loggedOut.writes, token).toEqual([]);
+      }),
+      { numRuns: RUNS * 2 },
+    );
+    record("tokens signed with the app's key, with claims it never issues", runs);
+  });
+
+  it("arbitrary session handles in DELETE /api/session/sessions/[id] with a genuine session: 400 or 404, nobody's session ends", async () => {
+    const route = routes.find((r) => r.path === '/api/session/sessions/x' && r.method === 'DELETE');
+    if (!route) throw new Error('session route not found');
+    // A fresh session, so its idle window is not due to slide (a legitimate write) during the run.
+    const { session } = await genuineCredentials();
+    const handles = fc.oneof(fc.string({ maxLength: 100 }), fc.stringMatching(/^[0-9a-f]{64}$/), fc.base64String({ maxLength: 64 }));
+    let runs = 0;
+    await fc.assert(
+      fc.asyncProperty(handles, async (id) => {
+        runs += 1;
+        const answer = await call(route, { cookie: `${cookieName('session', true)}=${session}` }, undefined, id);
+        expect([400, 404], id).toContain(answer.status);
+        expectRefused(route, answer);
+      }),
+      { numRuns: RUNS },
+    );
+    record('arbitrary session handles', runs);
   });
 });

@@ -1,6 +1,6 @@
 import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT, type JWTPayload } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CLOCK_TOLERANCE_SECONDS } from '@/lib/policy';
+import { CLOCK_TOLERANCE_SECONDS, MAX_ACCESS_TOKEN_AGE_SECONDS } from '@/lib/policy';
 import type { User } from '@/lib/users/users';
 import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, MAX_ACCESS_TOKEN_BYTES, signAccessToken, verifyAccessToken } from './access-token';
 import type { KeyRing } from './key-ring';
@@ -56,6 +56,15 @@ describe('signAccessToken and verifyAccessToken', () => {
   it('rejects a token whose iat lies in the future beyond the tolerance', async () => {
     const token = await signWithOurKey({ ...goodClaims(), iat: iat + 60, exp: iat + 900 });
     expect(await verify(token)).toMatchObject({ ok: false, code: 'invalid_token' });
+  });
+
+  it('rejects a token that claims a longer lifetime than any the app issues (far-future exp), even when fresh', async () => {
+    const farFuture = await signWithOurKey({ ...goodClaims(), exp: iat + 10 * 365 * 24 * 3600 });
+    expect(await verify(farFuture)).toMatchObject({ ok: false, code: 'invalid_token' });
+    const justOverTheLongest = await signWithOurKey({ ...goodClaims(), exp: iat + MAX_ACCESS_TOKEN_AGE_SECONDS + 1 });
+    expect(await verify(justOverTheLongest)).toMatchObject({ ok: false, code: 'invalid_token' });
+    const theLongest = await signWithOurKey({ ...goodClaims(), exp: iat + MAX_ACCESS_TOKEN_AGE_SECONDS });
+    expect((await verify(theLongest)).ok).toBe(true);
   });
 
   it('bounds token age even when exp is far away (a token older than the longest lifetime is refused)', async () => {

@@ -138,6 +138,10 @@ export async function verifyAccessToken(
       return reject('invalid_token', 'registered claims have the wrong types');
     }
     if (typeof username !== 'string' || (role !== 'user' && role !== 'admin')) return reject('invalid_token', 'username or role missing');
+    // We never sign a token that lives longer than the longest lifetime; one that claims to was not
+    // made by this app's signing code (a leaked key, a test key in production), so it is refused
+    // outright rather than honoured for the hour that maxTokenAge alone would allow.
+    if (exp - iat > MAX_ACCESS_TOKEN_AGE_SECONDS) return reject('invalid_token', 'lifetime longer than any token this app issues');
     return {
       ok: true,
       user: { id: sub, username, role },
