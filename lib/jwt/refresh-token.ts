@@ -25,8 +25,7 @@
  * presentations of the live token exactly one wins the claim (`SET NX`), and the winner's family
  * write is conditional on the family still existing (`SET XX`), so a revoke always wins.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { generateIdentifier } from '@/lib/crypto/opaque-token';
+import { generateIdentifier, generateOpaqueToken, hashOpaqueToken } from '@/lib/crypto/opaque-token';
 import { REFRESH_GRACE_SECONDS, REFRESH_TOKEN_ABSOLUTE_SECONDS, REFRESH_TOKEN_IDLE_SECONDS } from '@/lib/policy';
 import { pruneIndex } from '@/lib/store/prune-index';
 import type { Store } from '@/lib/store/store';
@@ -98,7 +97,7 @@ export type RefreshRotation =
  * dashboard only ever see the handle, so nothing outside the token names a family in a form that
  * could be put into a forged token (which would count as reuse and end the family).
  */
-const familyHandleOf = (familyId: string) => createHash('sha256').update(familyId).digest('hex');
+const familyHandleOf = hashOpaqueToken;
 export const refreshFamilyKey = (familyHandle: string) => `refresh_family:${familyHandle}`;
 const rotationClaimKey = (hash: string) => `refresh_claim:${hash}`;
 const userRefreshFamiliesKey = (userId: string) => `user_refresh_families:${userId}`;
@@ -113,12 +112,10 @@ function familyIdOf(token: string): string | null {
 }
 
 /** SHA-256 in hex of the whole token: the only form in which the store ever holds it. */
-export function hashRefreshToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
+export const hashRefreshToken = hashOpaqueToken;
 
 function newTokenFor(familyId: string): { token: string; hash: string } {
-  const token = `${familyId}.${randomBytes(32).toString('base64url')}`;
+  const token = `${familyId}.${generateOpaqueToken()}`;
   return { token, hash: hashRefreshToken(token) };
 }
 
