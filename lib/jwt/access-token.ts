@@ -5,7 +5,7 @@
  * bounded; the key is chosen by `kid` from our own key ring only. Every failure is a value with a
  * code (`token_expired` or `invalid_token`), never an exception.
  */
-import { decodeProtectedHeader, jwtVerify, SignJWT } from 'jose';
+import { decodeProtectedHeader, jwtVerify, SignJWT, type JWTVerifyOptions } from 'jose';
 import { generateIdentifier } from '@/lib/crypto/opaque-token';
 import { CLOCK_TOLERANCE_SECONDS, MAX_ACCESS_TOKEN_AGE_SECONDS } from '@/lib/policy';
 import type { Role, User } from '@/lib/users/users';
@@ -102,6 +102,24 @@ function reject(code: 'invalid_token' | 'token_expired', reason: string, unknown
 }
 
 /**
+ * What jose checks for one of our access tokens, besides the signature: the algorithm pinned to the
+ * key's, issuer, audience, `typ`, the required claims, the maximum age and the clock tolerance.
+ * The one copy: the verifier and the start-up measurement of jose alone use it.
+ */
+export function accessTokenVerifyOptions(alg: string, now: number): JWTVerifyOptions {
+  return {
+    algorithms: [alg],
+    issuer: ACCESS_TOKEN_ISSUER,
+    audience: ACCESS_TOKEN_AUDIENCE,
+    typ: ACCESS_TOKEN_TYPE,
+    requiredClaims: ['exp', 'iat', 'sub', 'jti'],
+    maxTokenAge: MAX_ACCESS_TOKEN_AGE_SECONDS,
+    clockTolerance: CLOCK_TOLERANCE_SECONDS,
+    currentDate: new Date(now),
+  };
+}
+
+/**
  * Verifies an access token at time `now` with keys from `resolveKey` (our own key ring, by `kid`).
  *
  * @example
@@ -123,16 +141,7 @@ export async function verifyAccessToken(
     const key = options.resolveKey(header.kid);
     if (!key) return reject('invalid_token', 'unknown or retired kid', header.kid);
     // The algorithm is the key's, never the token's: "alg": "none" or HS256-with-the-public-key fail here.
-    const { payload, protectedHeader } = await jwtVerify(token, key.key, {
-      algorithms: [key.alg],
-      issuer: ACCESS_TOKEN_ISSUER,
-      audience: ACCESS_TOKEN_AUDIENCE,
-      typ: ACCESS_TOKEN_TYPE,
-      requiredClaims: ['exp', 'iat', 'sub', 'jti'],
-      maxTokenAge: MAX_ACCESS_TOKEN_AGE_SECONDS,
-      clockTolerance: CLOCK_TOLERANCE_SECONDS,
-      currentDate: new Date(options.now),
-    });
+    const { payload, protectedHeader } = await jwtVerify(token, key.key, accessTokenVerifyOptions(key.alg, options.now));
     const { sub, jti, iat, exp, username, role } = payload;
     if (typeof sub !== 'string' || typeof jti !== 'string' || typeof iat !== 'number' || typeof exp !== 'number') {
       return reject('invalid_token', 'registered claims have the wrong types');
