@@ -8,7 +8,7 @@
  */
 import { COLD_REQUESTS_BEFORE_WARM_BY_TRAFFIC } from '@/lib/policy';
 
-export interface WarmthState {
+interface WarmthState {
   /** When the warm-up finished (epoch ms), or null while cold. */
   warmedAt: number | null;
   /** How the process got warm: its own warm-up, or (when that failed: store down at boot) real traffic. */

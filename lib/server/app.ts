@@ -41,7 +41,7 @@ export interface ServerApp {
   events: EventBus;
 }
 
-export interface ServerCosts {
+interface ServerCosts {
   warmth: Warmth;
   /** Measured once at start, after warming up (lib/server/warm-up.ts); null until then. */
   library: LibraryCosts | null;
