@@ -36,8 +36,8 @@ export interface ResponseMeta {
   storeCommands: number | null;
   credentialBytes: number | null;
   instance: string | null;
-  /** `X-Cold-Start`: the server had not finished warming up, so the timings are not representative. */
-  cold: boolean;
+  /** `X-Cold-Start: 1`: the server answered before it was warm, so its timings are not the strategy's cost. */
+  coldStart: boolean;
 }
 
 export type ApiResult<T> =
@@ -123,7 +123,7 @@ function readMeta(response: Response, at = Date.now()): ResponseMeta {
     storeCommands: numberHeader(response.headers, 'x-store-commands'),
     credentialBytes: numberHeader(response.headers, 'x-credential-bytes'),
     instance: response.headers.get('x-instance'),
-    cold: response.headers.get('x-cold-start') === '1',
+    coldStart: response.headers.get('x-cold-start') === '1',
   };
 }
 
@@ -163,7 +163,7 @@ export async function request<T>(
       storeCommands: null,
       credentialBytes: null,
       instance: null,
-      cold: false,
+      coldStart: false,
     };
     return { ok: false, status: 0, error: { error: 'network_error', message: 'The server did not answer.' }, meta };
   }

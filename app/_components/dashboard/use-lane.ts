@@ -29,7 +29,7 @@ function observe(meta: ResponseMeta): ObservedRequest {
     storeCommands: meta.storeCommands ?? 0,
     credentialBytes: meta.credentialBytes ?? 0,
     instance: meta.instance,
-    cold: meta.cold,
+    cold: meta.coldStart,
   };
 }
 
