@@ -21,6 +21,9 @@ export const WARM_UP_HEADER = 'x-warm-up';
  */
 const NOBODY = { id: 'usr_warm_up', username: 'warm-up', role: 'user' } as const;
 
+/** Generous: under `next dev` the first request to a route compiles it, which takes seconds. */
+const WARM_UP_REQUEST_TIMEOUT_MS = 30_000;
+
 /**
  * Warms this process before it is measured, then measures the library calls alone:
  * 1. the library calls in a loop (first use of each crypto primitive, the store connection, the JIT),
@@ -58,7 +61,7 @@ export async function warmUpServer(app: ServerApp, origin: string | null): Promi
     ];
     for (let i = 0; i < WARM_UP_REQUESTS_PER_ROUTE; i += 1) {
       for (const [path, headers] of routes) {
-        const response = await fetch(new URL(path, origin), { headers, signal: AbortSignal.timeout(5000) });
+        const response = await fetch(new URL(path, origin), { headers, signal: AbortSignal.timeout(WARM_UP_REQUEST_TIMEOUT_MS) });
         await response.arrayBuffer();
       }
     }
