@@ -59,7 +59,10 @@ export async function warmUpServer(app: ServerApp, origin: string | null): Promi
       ['/api/session/me', { ...marker, cookie: `${cookieName('session', secure)}=${cookie}` }],
       ['/api/jwt/me', { ...marker, authorization: `Bearer ${token}` }],
     ];
-    for (let i = 0; i < WARM_UP_REQUESTS_PER_ROUTE; i += 1) {
+    // Under `next dev` one request per route compiles it; more would only fill the console with 401
+    // lines, and development timings are not representative anyway.
+    const rounds = config.mode === 'production' ? WARM_UP_REQUESTS_PER_ROUTE : 1;
+    for (let i = 0; i < rounds; i += 1) {
       for (const [path, headers] of routes) {
         const response = await fetch(new URL(path, origin), { headers, signal: AbortSignal.timeout(WARM_UP_REQUEST_TIMEOUT_MS) });
         await response.arrayBuffer();
