@@ -34,6 +34,10 @@ export interface ResponseMeta {
   storeLookups: number | null;
   credentialBytes: number | null;
   instance: string | null;
+  /** `X-Store-Commands`: every store command the request caused, reads and writes; null: not reported. */
+  storeCommands: number | null;
+  /** `X-Cold-Start: 1`: the server answered before it was warm, so its timings are not the strategy's cost. */
+  coldStart: boolean;
 }
 
 export type ApiResult<T> =
@@ -99,6 +103,19 @@ export interface RevokeBody {
   sessionsRevoked: number;
   refreshFamiliesRevoked: number;
 }
+/** A latency figure the server measured in its own process (GET /api/costs). */
+interface MeasuredLatency {
+  medianMs: number;
+  p90Ms: number;
+  samples: number;
+}
+/** The library calls alone, timed in the server process at start-up; `library` is null until measured. */
+export interface CostsBody {
+  instance: string;
+  driver: StoreHealth['driver'];
+  warmedAt: number | null;
+  library: { unseal: MeasuredLatency; verify: MeasuredLatency; storeGet: MeasuredLatency } | null;
+}
 export interface KeysBody {
   keys: SigningKeySummary[];
 }
@@ -118,6 +135,8 @@ function readMeta(response: Response, at = Date.now()): ResponseMeta {
     storeLookups: numberHeader(response.headers, 'x-store-lookups'),
     credentialBytes: numberHeader(response.headers, 'x-credential-bytes'),
     instance: response.headers.get('x-instance'),
+    storeCommands: numberHeader(response.headers, 'x-store-commands'),
+    coldStart: response.headers.get('x-cold-start') === '1',
   };
 }
 
@@ -156,6 +175,8 @@ export async function request<T>(
       storeLookups: null,
       credentialBytes: null,
       instance: null,
+      storeCommands: null,
+      coldStart: false,
     };
     return { ok: false, status: 0, error: { error: 'network_error', message: 'The server did not answer.' }, meta };
   }
@@ -179,6 +200,7 @@ export const ADMIN_EVENTS_PATH = '/api/admin/events';
 
 export const api = {
   health: () => get<HealthBody>('/api/health', { alsoOk: [503] }),
+  costs: () => get<CostsBody>('/api/costs'),
   session: {
     login: (credentials: Credentials) => post<SessionLoginBody>('/api/session/login', loginBody(credentials)),
     me: () => get<SessionMeBody>('/api/session/me'),

@@ -29,13 +29,13 @@ export const PHASE_ROWS: readonly PhaseRowSpec[] = [
 ];
 
 /** The phases each app route pays for authentication, in the order it pays them. */
-export const AUTH_PHASES: Record<AppRoute, readonly BenchPhase[]> = {
+const AUTH_PHASES: Record<AppRoute, readonly BenchPhase[]> = {
   session: ['unseal', 'lookup'],
   jwt: ['verify'],
   'jwt-denylist': ['verify', 'denylist'],
 };
 
-export interface PhaseComparison {
+interface PhaseComparison {
   store: BenchStore;
   route: AppRoute;
   phase: BenchPhase;

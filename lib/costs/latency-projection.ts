@@ -6,7 +6,7 @@
  */
 import type { AppRoute } from './costs-snapshot';
 
-export const ROUND_TRIPS_PER_REQUEST: Record<AppRoute, number> = { session: 1, jwt: 0, 'jwt-denylist': 1 };
+const ROUND_TRIPS_PER_REQUEST: Record<AppRoute, number> = { session: 1, jwt: 0, 'jwt-denylist': 1 };
 
 export interface ProjectionBase {
   /** Measured authentication cost per request, in ms; null: not measured. */

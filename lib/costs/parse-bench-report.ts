@@ -17,6 +17,9 @@ import {
 
 export type BenchReportParse = { ok: true; report: BenchReport } | { ok: false; reason: string };
 
+/** The latest bench report as the server read it, or why there is none to show (a missing file is the normal first state). */
+export type BenchReportRead = { ok: true; report: BenchReport } | { ok: false; problem: 'missing' | 'malformed'; detail: string };
+
 class ShapeError extends Error {}
 
 type Fields = Record<string, unknown>;

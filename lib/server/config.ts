@@ -1,5 +1,6 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import { parseConfig, parseHostGate, type AppConfig } from '@/lib/config/config';
 
 /**
@@ -15,4 +16,12 @@ export function loadConfigFromEnvironment(): AppConfig {
 /** PUBLIC_ORIGIN and ALLOWED_HOSTS only: for proxy.ts, which must not build the app or repeat its notices. */
 export function loadHostGateFromEnvironment(): ReturnType<typeof parseHostGate> {
   return parseHostGate(process.env);
+}
+
+/**
+ * Where the Costs view reads the latest bench report: BENCH_REPORT_PATH (tests point it at a
+ * fixture or at nothing), by default docs/bench/latest.json, relative to the working directory.
+ */
+export function loadBenchReportPathFromEnvironment(): string {
+  return path.resolve(process.cwd(), process.env.BENCH_REPORT_PATH || 'docs/bench/latest.json');
 }
