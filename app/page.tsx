@@ -1,4 +1,4 @@
-import { CostsDashboard } from './_components/costs/costs-dashboard';
+import { LazyCostsDashboard } from './_components/costs/lazy-costs-dashboard';
 import { Dashboard } from './_components/dashboard/dashboard';
 import { readCredentialPresence } from './_lib/credential-presence';
 import { parseDashboardView, parseUrlState, type SearchParamsRecord } from '@/lib/dashboard/url-state';
@@ -10,7 +10,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   if (parseDashboardView(params) === 'costs') {
     // Read at request time: a fresh `npm run bench` shows without a rebuild.
     const bench = await readBenchReport(loadBenchReportPathFromEnvironment());
-    return <CostsDashboard initialUrl={parseUrlState(params)} credentials={credentials} bench={bench} />;
+    return <LazyCostsDashboard initialUrl={parseUrlState(params)} credentials={credentials} bench={bench} />;
   }
   return <Dashboard initialUrl={parseUrlState(params)} credentials={credentials} />;
 }

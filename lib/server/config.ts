@@ -23,5 +23,5 @@ export function loadHostGateFromEnvironment(): ReturnType<typeof parseHostGate> 
  * fixture or at nothing), by default docs/bench/latest.json, relative to the working directory.
  */
 export function loadBenchReportPathFromEnvironment(): string {
-  return path.resolve(process.cwd(), process.env.BENCH_REPORT_PATH || 'docs/bench/latest.json');
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), process.env.BENCH_REPORT_PATH || 'docs/bench/latest.json');
 }
