@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatRatio, niceAxis, scaleToAxis } from './chart-scale';
+import { formatDuration, formatDurationTick, formatRatio, niceAxis, scaleToAxis } from './chart-scale';
 
 describe('niceAxis', () => {
   it('ends the axis at the next round number and ticks evenly', () => {
@@ -46,5 +46,13 @@ describe('formatDuration and formatRatio', () => {
     expect(formatRatio(1.256)).toBe('1.26x');
     expect(formatRatio(2.14)).toBe('2.1x');
     expect(formatRatio(30.4)).toBe('30x');
+  });
+});
+
+describe('formatDurationTick', () => {
+  it('writes every tick of an axis in the same unit, without trailing zeros', () => {
+    expect([0, 0.5, 1, 1.5].map((tick) => formatDurationTick(tick, 1.5))).toEqual(['0 ms', '0.5 ms', '1 ms', '1.5 ms']);
+    expect([0, 0.2, 0.4].map((tick) => formatDurationTick(tick, 0.4))).toEqual(['0 µs', '200 µs', '400 µs']);
+    expect(formatDurationTick(25, 40)).toBe('25 ms');
   });
 });

@@ -42,3 +42,12 @@ export function formatCount(value: number, decimals = 0): string {
 export function formatRatio(value: number): string {
   return `${value >= 10 ? Math.round(value) : value.toFixed(value >= 1.995 ? 1 : 2)}x`;
 }
+
+/**
+ * An axis tick in the unit of the whole axis, without trailing zeros: `0 µs`, `500 µs` on an
+ * axis under a millisecond; `0 ms`, `2.5 ms`, `20 ms` otherwise.
+ */
+export function formatDurationTick(ms: number, axisMaxMs: number): string {
+  if (axisMaxMs < 1) return `${Math.round(ms * 1000)} µs`;
+  return `${Number(ms.toFixed(2))} ms`;
+}

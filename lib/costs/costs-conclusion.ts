@@ -32,5 +32,5 @@ export function concludeCosts(snapshot: CostsSnapshot, store: BenchStore): strin
   }
   // 'already' (the 'unknown' case returned above, when a path was not measured)
   const ratio = jwt > 0 ? ` (${formatRatio(session / jwt)})` : '';
-  return `${costs}${ratio}: the session path is the costlier one with no added latency, and every millisecond of store latency widens the gap${throughput}.`;
+  return `${costs}${ratio}: the session path is the costlier one even with no added latency (store latency only widens the gap)${throughput}.`;
 }

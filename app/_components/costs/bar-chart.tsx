@@ -23,6 +23,8 @@ export interface BarChartProps {
   series: readonly BarSeries[];
   groups: readonly BarGroup[];
   format(value: number): string;
+  /** How an axis tick reads, given the axis end; `format` unless given. */
+  formatTick?(value: number, axisMax: number): string;
   /** What a null value says; "not measured" unless the chart knows better. */
   missing?: string;
   /** The table's heading for the group column ("Phase", "Route"). */
@@ -31,7 +33,7 @@ export interface BarChartProps {
 }
 
 const WIDTH = 640;
-const SERIES_LABEL_WIDTH = 96;
+const SERIES_LABEL_WIDTH = 124;
 const VALUE_LABEL_WIDTH = 112;
 const BAR_HEIGHT = 18;
 const BAR_GAP = 4;
@@ -44,7 +46,17 @@ const AXIS_HEIGHT = 24;
  * text; the figure also has the same numbers as a table (open the "Numbers" disclosure), and the
  * SVG an aria-label that reads them out.
  */
-export function BarChart({ title, note, series, groups, format, missing = 'not measured', groupHeading, testId }: BarChartProps) {
+export function BarChart({
+  title,
+  note,
+  series,
+  groups,
+  format,
+  formatTick,
+  missing = 'not measured',
+  groupHeading,
+  testId,
+}: BarChartProps) {
   const titleId = useId();
   const descriptionId = useId();
   const known = groups.flatMap((group) => group.values.filter((value): value is number => value !== null));
@@ -76,7 +88,7 @@ export function BarChart({ title, note, series, groups, format, missing = 'not m
             <g key={tick}>
               <line x1={x} x2={x} y1={0} y2={plotBottom} className="stroke-slate-200" />
               <text x={x} y={plotBottom + 17} textAnchor="middle" className="fill-slate-600 text-[13px]">
-                {format(tick)}
+                {formatTick ? formatTick(tick, axis.max) : format(tick)}
               </text>
             </g>
           );

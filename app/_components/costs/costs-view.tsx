@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { CredentialPresence } from '@/app/_lib/credential-presence';
 import type { ApiResult, SettingsBody } from '@/lib/client/api';
 import { BENCH_ROUTES, type BenchRoute, type BenchStore } from '@/lib/costs/bench-report';
-import { formatCount, formatDuration } from '@/lib/costs/chart-scale';
+import { formatCount, formatDuration, formatDurationTick } from '@/lib/costs/chart-scale';
 import { concludeCosts } from '@/lib/costs/costs-conclusion';
 import { authCostMs, routeFigures, snapshotFromBench, type CostsSnapshot } from '@/lib/costs/costs-snapshot';
 import { sessionOvertakesJwt, type ProjectionBase } from '@/lib/costs/latency-projection';
@@ -61,6 +61,7 @@ function CostCharts({ snapshot, store }: { snapshot: CostsSnapshot; store: Bench
           values: [row.appMs, row.minimalMs, row.libraryMs],
         }))}
         format={formatDuration}
+        formatTick={formatDurationTick}
       />
       <BarChart
         testId="chart-throughput"
@@ -151,8 +152,8 @@ function Projection({ snapshot, store }: { snapshot: CostsSnapshot; store: Bench
   const { session, jwt } = base.measuredMs;
   const denylist = base.measuredMs['jwt-denylist'];
   return (
-    <div className="flex flex-col gap-2" data-testid="projection">
-      <p className="text-base" data-testid="crossover">
+    <div className="grid items-start gap-3 lg:grid-cols-2" data-testid="projection">
+      <p className="text-lg" data-testid="crossover">
         {crossover.kind === 'unknown' && 'Measure both a session and a JWT (denylist off) to project them.'}
         {crossover.kind === 'already' &&
           `At 0 ms of added latency the session path already costs ${formatDuration(crossover.gapMs)} more per request than the JWT path (${formatDuration(session ?? 0)} against ${formatDuration(jwt ?? 0)}): there is no crossover, and store latency only widens the gap.`}
@@ -162,7 +163,11 @@ function Projection({ snapshot, store }: { snapshot: CostsSnapshot; store: Bench
           session !== null &&
           ` A JWT with the denylist pays one round trip too, so its line runs parallel to the session's, ${formatDuration(Math.abs(denylist - session))} ${denylist > session ? 'above' : 'below'} it.`}
       </p>
-      {crossover.kind !== 'unknown' && <LatencyProjectionChart base={base} crossover={crossover} />}
+      {crossover.kind !== 'unknown' && (
+        <div className="max-w-2xl">
+          <LatencyProjectionChart base={base} crossover={crossover} />
+        </div>
+      )}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { formatDuration, niceAxis, scaleToAxis } from '@/lib/costs/chart-scale';
+import { formatDuration, formatDurationTick, niceAxis, scaleToAxis } from '@/lib/costs/chart-scale';
 import type { AppRoute } from '@/lib/costs/costs-snapshot';
 import { projectedCostMs, type Crossover, type ProjectionBase } from '@/lib/costs/latency-projection';
 
@@ -54,7 +54,7 @@ export function LatencyProjectionChart({ base, crossover }: { base: ProjectionBa
         <g key={`y${tick}`}>
           <line x1={LEFT} x2={LEFT + plotWidth} y1={y(tick)} y2={y(tick)} className="stroke-slate-200" />
           <text x={LEFT - 6} y={y(tick) + 4} textAnchor="end" className="fill-slate-600 text-[13px]">
-            {formatDuration(tick)}
+            {formatDurationTick(tick, yAxis.max)}
           </text>
         </g>
       ))}
