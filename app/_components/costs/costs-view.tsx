@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { CredentialPresence } from '@/app/_lib/credential-presence';
 import type { ApiResult, SettingsBody } from '@/lib/client/api';
 import { BENCH_ROUTES, type BenchRoute, type BenchStore } from '@/lib/costs/bench-report';
@@ -191,6 +191,7 @@ export interface CostsViewProps {
 
 export function CostsView({ bench, credentials, admin }: CostsViewProps) {
   const { signedIn, settings, save } = admin;
+  const storeSelectId = useId();
   const live = useLiveMeasurement(credentials);
   // null: the newest numbers (a finished live run, else the bench), until the presenter picks.
   const [sourceChoice, setSource] = useState<'bench' | 'live' | null>(null);
@@ -268,9 +269,10 @@ export function CostsView({ bench, credentials, admin }: CostsViewProps) {
             </fieldset>
           )}
           {snapshot?.source === 'bench' && snapshot.stores.length > 1 && store && (
-            <label className="flex items-center gap-2 text-sm font-medium">
-              Store
+            <div className="flex items-center gap-2 text-sm font-medium">
+              <label htmlFor={storeSelectId}>Store shown</label>
               <select
+                id={storeSelectId}
                 value={store}
                 onChange={(e) => setBenchStore(e.target.value as BenchStore)}
                 className="rounded-md border border-slate-300 bg-white px-2 py-1"
@@ -281,7 +283,7 @@ export function CostsView({ bench, credentials, admin }: CostsViewProps) {
                   </option>
                 ))}
               </select>
-            </label>
+            </div>
           )}
         </div>
       </div>
