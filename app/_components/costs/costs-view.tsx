@@ -14,7 +14,7 @@ import type { RuntimeSettings } from '@/lib/settings/settings';
 import type { BenchReportRead } from '@/lib/costs/parse-bench-report';
 import { BarChart, type BarSeries } from './bar-chart';
 import { LatencyProjectionChart } from './latency-projection-chart';
-import { LIVE_REQUESTS_PER_ROUTE, useLiveMeasurement, type LiveResult } from './use-live-measurement';
+import { LIVE_CONCURRENCY, LIVE_REQUESTS_PER_ROUTE, useLiveMeasurement, type LiveResult } from './use-live-measurement';
 
 const STORE_LABEL: Record<BenchStore, string> = { memory: 'memory', redis: 'Redis', upstash: 'Upstash (REST)' };
 const ROUTE_LABEL: Record<BenchRoute, string> = {
@@ -68,7 +68,7 @@ function CostCharts({ snapshot, store }: { snapshot: CostsSnapshot; store: Bench
         title="Requests per second by route and store"
         note={
           live
-            ? 'As this browser saw them: 4 requests in flight, network and browser included. Not a load test.'
+            ? `As this browser saw them, ${LIVE_CONCURRENCY === 1 ? 'one request at a time' : `${LIVE_CONCURRENCY} requests in flight`}, network and browser included. Not a load test.`
             : 'autocannon, all rounds combined; the baseline answers with no authentication at all.'
         }
         groupHeading="Route"

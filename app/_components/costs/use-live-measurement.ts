@@ -8,8 +8,12 @@ import { summarizeLiveBatch, type LiveBatch, type LiveRouteSummary, type LiveSam
 
 /** Requests per strategy: enough for stable medians, few enough to take seconds, not minutes. */
 export const LIVE_REQUESTS_PER_ROUTE = 300;
-/** In flight at once: a browser's few connections, not a load test. */
-const LIVE_CONCURRENCY = 4;
+/**
+ * One request at a time: with several in flight, a phase's `Server-Timing` would include the time
+ * it waited while the server's one thread ran the others, and the medians would show the queue, not
+ * the strategy (the bench times phases with sequential requests too).
+ */
+export const LIVE_CONCURRENCY = 1;
 /** Progress is shown every this many answers, not on each one, so the page does not re-render 600 times. */
 const PROGRESS_EVERY = 25;
 
