@@ -5,6 +5,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { buildBenchReportFixture } from '../test-utils/bench-report-fixture';
 import { startAppServer, type RunningAppServer } from '../test-utils/app-server';
+import { layoutProblems } from './audit-helpers';
 import { gotoReady, signInAdminThroughApi, signInBothThroughApi } from './helpers';
 
 /**
@@ -145,5 +146,17 @@ test('an admin applies a simulated latency and re-measures; the projection takes
   await page.getByLabel('Simulated store latency').selectOption('0');
   await page.getByRole('button', { name: 'Apply and measure live' }).click();
   await expect(page.getByTestId('store-badge')).not.toContainText('simulated latency');
+  await page.context().close();
+});
+
+test('usable at 390 px with the bench and live numbers: nothing cut off, overlapping or off-screen', async ({ browser }) => {
+  await writeFile(reportFile, JSON.stringify(buildBenchReportFixture()));
+  const page = await openCosts(browser, { width: 390, height: 844 });
+  await signInBothThroughApi(page);
+  await gotoReady(page, '/?view=costs');
+  expect(await layoutProblems(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Measure live' }).click();
+  await expect(page.getByTestId('cold-note')).toBeVisible({ timeout: 60_000 });
+  expect(await layoutProblems(page)).toEqual([]);
   await page.context().close();
 });
