@@ -105,10 +105,12 @@ test('measures both strategies live from the browser and fills the same charts',
   await expect(spokenPhases).toContainText(/session \/me · lookup: app \d+(\.\d+)? (µs|ms)/);
   await expect(spokenPhases).toContainText(/JWT \/me · verify: app \d+(\.\d+)? (µs|ms)/);
   await expect(page.getByTestId('chart-throughput').locator('svg desc')).toHaveText(
-    /^session \/me: memory [\d,]+; JWT \/me: memory [\d,]+$/,
+    /^session \/me: (memory|Redis|Upstash \(REST\)) [\d,]+; JWT \/me: (memory|Redis|Upstash \(REST\)) [\d,]+$/,
   );
   await expect(page.getByTestId('chart-bytes').locator('svg desc')).toContainText(/session \/me: credential [\d,]+ B/);
-  await expect(page.getByTestId('costs-conclusion')).toHaveText(/^On the in-memory store, a session spends .+ and a JWT .+\.$/);
+  await expect(page.getByTestId('costs-conclusion')).toHaveText(
+    /^On (the in-memory store|Redis|Upstash \(REST\)), a session spends .+ and a JWT .+\.$/,
+  );
   await expectNoAxeViolations(page);
 
   // Back to the bench numbers at will.
