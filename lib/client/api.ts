@@ -103,6 +103,19 @@ export interface RevokeBody {
   sessionsRevoked: number;
   refreshFamiliesRevoked: number;
 }
+/** A latency figure the server measured in its own process (GET /api/costs). */
+interface MeasuredLatency {
+  medianMs: number;
+  p90Ms: number;
+  samples: number;
+}
+/** The library calls alone, timed in the server process at start-up; `library` is null until measured. */
+export interface CostsBody {
+  instance: string;
+  driver: StoreHealth['driver'];
+  warmedAt: number | null;
+  library: { unseal: MeasuredLatency; verify: MeasuredLatency; storeGet: MeasuredLatency } | null;
+}
 export interface KeysBody {
   keys: SigningKeySummary[];
 }
@@ -187,6 +200,7 @@ export const ADMIN_EVENTS_PATH = '/api/admin/events';
 
 export const api = {
   health: () => get<HealthBody>('/api/health', { alsoOk: [503] }),
+  costs: () => get<CostsBody>('/api/costs'),
   session: {
     login: (credentials: Credentials) => post<SessionLoginBody>('/api/session/login', loginBody(credentials)),
     me: () => get<SessionMeBody>('/api/session/me'),

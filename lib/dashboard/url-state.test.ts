@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ACCESS_TOKEN_TTL_SECONDS } from '@/lib/policy';
-import { describeProposal, parseUrlState, settingsProposal, urlStateQuery } from './url-state';
+import { dashboardViewHref, describeProposal, parseDashboardView, parseUrlState, settingsProposal, urlStateQuery } from './url-state';
 
 describe('parseUrlState', () => {
   it('reads a bookmarked setup from a query string or from Next.js searchParams', () => {
@@ -57,5 +57,20 @@ describe('settingsProposal', () => {
   it('is described in words for the banner', () => {
     expect(describeProposal({ accessTokenTtlSeconds: 60, denylist: true })).toBe('access tokens live 60 s, denylist on');
     expect(describeProposal({ denylist: false })).toBe('denylist off');
+  });
+});
+
+describe('the dashboard view in the URL', () => {
+  it('is the race unless the URL asks for the costs', () => {
+    expect(parseDashboardView(new URLSearchParams('view=costs'))).toBe('costs');
+    expect(parseDashboardView({ view: ['costs', 'race'] })).toBe('costs');
+    expect(parseDashboardView(new URLSearchParams(''))).toBe('race');
+    expect(parseDashboardView({ view: 'anything' })).toBe('race');
+  });
+
+  it('links to each view keeping presenter mode and the interval', () => {
+    expect(dashboardViewHref('costs', { present: true, interval: 500 })).toBe('/?view=costs&present=1&interval=500');
+    expect(dashboardViewHref('race', { present: true, interval: 1000 })).toBe('/?present=1');
+    expect(dashboardViewHref('race', { present: false, interval: 1000 })).toBe('/');
   });
 });

@@ -82,3 +82,16 @@ export function urlStateQuery(
   const query = params.toString();
   return query ? `?${query}` : '';
 }
+
+/** The dashboard's two views: the revocation race (the default) and the costs. */
+export type DashboardView = 'race' | 'costs';
+
+export function parseDashboardView(params: URLSearchParams | SearchParamsRecord): DashboardView {
+  return first(params, 'view') === 'costs' ? 'costs' : 'race';
+}
+
+/** The link to `view`, keeping presenter mode and the poll interval. */
+export function dashboardViewHref(view: DashboardView, state: { present: boolean; interval: number }): string {
+  const query = urlStateQuery(new URLSearchParams(view === 'costs' ? { view } : {}), { ...state, settings: null });
+  return `/${query}`;
+}

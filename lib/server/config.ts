@@ -1,5 +1,6 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import { parseConfig, parseHostGate, type AppConfig } from '@/lib/config/config';
 
 /**
@@ -34,4 +35,12 @@ export function listeningOriginFromEnvironment(): string | null {
     }
   }
   return process.env.PORT ? `http://127.0.0.1:${process.env.PORT}` : null;
+}
+
+/**
+ * Where the Costs view reads the latest bench report: BENCH_REPORT_PATH (tests point it at a
+ * fixture or at nothing), by default docs/bench/latest.json, relative to the working directory.
+ */
+export function loadBenchReportPathFromEnvironment(): string {
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), process.env.BENCH_REPORT_PATH || 'docs/bench/latest.json');
 }

@@ -16,6 +16,7 @@ import { useHealth } from './use-health';
 import { useLane } from './use-lane';
 import { useRace } from './use-race';
 import { useShortcuts } from './use-shortcuts';
+import { ViewSwitch } from './view-switch';
 
 export interface DashboardProps {
   /** The setup in the URL the page was served for. */
@@ -118,6 +119,7 @@ export function Dashboard({ initialUrl, credentials }: DashboardProps) {
             )}
           </div>
           <div className="flex items-center gap-2">
+            <ViewSwitch current="race" present={present} interval={interval} />
             <button
               type="button"
               onClick={togglePresent}
