@@ -68,6 +68,12 @@ test('logging in on both sides shows what each browser holds and what the server
   await expect(page.getByTestId('jwt-lookups')).toContainText('store lookups 0');
   await expect(page.getByTestId('session-phase-lookup')).toBeVisible();
   await expect(page.getByTestId('jwt-phase-verify')).toBeVisible();
+  // Every command the request caused, counted at the driver: the same one read, and none for JWT.
+  await expect(page.getByTestId('session-commands')).toContainText('store commands 1');
+  await expect(page.getByTestId('jwt-commands')).toContainText('store commands 0');
+  // Beside each phase, the library call alone as the server measured it at start-up.
+  await expect(page.getByTestId('session-phase-unseal')).toContainText(/alone \d/);
+  await expect(page.getByTestId('jwt-phase-verify')).toContainText(/alone \d/);
   await expect(page.getByTestId('session-totals')).toContainText('lookups/req1.00');
   await expect(page.getByTestId('jwt-totals')).toContainText('lookups/req0.00');
 

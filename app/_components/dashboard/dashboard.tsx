@@ -14,6 +14,7 @@ import { useAdminControls } from './use-admin-controls';
 import { useDashboardUrl } from './use-dashboard-url';
 import { useHealth } from './use-health';
 import { useLane } from './use-lane';
+import { useLibraryCosts } from './use-library-costs';
 import { useRace } from './use-race';
 import { useShortcuts } from './use-shortcuts';
 import { ViewSwitch } from './view-switch';
@@ -36,6 +37,7 @@ const LINKS = [
 export function Dashboard({ initialUrl, credentials }: DashboardProps) {
   const session = useLane('session', credentials.session);
   const jwt = useLane('jwt', credentials.accessToken);
+  const library = useLibraryCosts();
   const admin = useAdminControls(initialUrl);
   const { present, setPresent, interval, setIntervalMs } = useDashboardUrl(initialUrl, admin.settings);
   const race = useRace(session, jwt, interval);
@@ -98,8 +100,8 @@ export function Dashboard({ initialUrl, credentials }: DashboardProps) {
   );
   const columns = (
     <div className="grid gap-4 md:grid-cols-2">
-      <StrategyColumn lane={session} compact={present} />
-      <StrategyColumn lane={jwt} compact={present} />
+      <StrategyColumn lane={session} compact={present} library={library} />
+      <StrategyColumn lane={jwt} compact={present} library={library} />
     </div>
   );
 

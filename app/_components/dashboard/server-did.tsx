@@ -1,3 +1,5 @@
+import type { CostsBody } from '@/lib/client/api';
+import { libraryCallOfPhase } from '@/lib/dashboard/library-share';
 import { summarize } from '@/lib/dashboard/request-stats';
 import type { StrategyId } from './types';
 import type { Lane } from './use-lane';
@@ -18,8 +20,20 @@ function Total({ label, value, testId }: { label: string; value: string | number
   );
 }
 
+/** The same call alone, beside a phase: the rest of the phase is the request around it. */
+function LibraryAlone({ phase, library }: { phase: string; library: CostsBody['library'] }) {
+  const call = libraryCallOfPhase(phase);
+  if (call === null || library === null) return null;
+  return (
+    <span className="text-xs text-slate-600" title="The same library call alone, measured by the server at start-up (GET /api/costs)">
+      {' '}
+      alone {ms(library[call].medianMs)}
+    </span>
+  );
+}
+
 /** "What the server did": the last `/me` as the server reported it, and totals over every poll. */
-export function ServerDid({ lane }: { lane: Lane }) {
+export function ServerDid({ lane, library }: { lane: Lane; library: CostsBody['library'] }) {
   const { strategy, state } = lane;
   const { last } = state;
   const totals = summarize(state.requests);
@@ -44,6 +58,7 @@ export function ServerDid({ lane }: { lane: Lane }) {
           ? last.phases.map((phase, index) => (
               <li key={`${phase.name}-${index}`} data-testid={`${strategy}-phase-${phase.name}`} className={chip}>
                 {phase.name} <strong className={value}>{ms(phase.durationMs)}</strong>
+                <LibraryAlone phase={phase.name} library={library} />
               </li>
             ))
           : EXPECTED_PHASES[strategy].map((name) => (

@@ -2,6 +2,7 @@
 
 import { DEMO_CREDENTIALS } from '@/lib/users/demo-credentials';
 import { CredentialInspector } from './credential-inspector';
+import type { CostsBody } from '@/lib/client/api';
 import { ServerDid } from './server-did';
 import type { Lane } from './use-lane';
 
@@ -95,7 +96,7 @@ function SessionRecord({ lane }: { lane: Lane }) {
 }
 
 /** One strategy: login, what the browser holds, what the server did. */
-export function StrategyColumn({ lane, compact }: { lane: Lane; compact: boolean }) {
+export function StrategyColumn({ lane, compact, library }: { lane: Lane; compact: boolean; library: CostsBody['library'] }) {
   const meta = META[lane.strategy];
   const { state } = lane;
   const showRecord = lane.strategy === 'session' && !compact && (lane.sessionInspection !== null || state.user !== null || state.restoring);
@@ -113,7 +114,7 @@ export function StrategyColumn({ lane, compact }: { lane: Lane; compact: boolean
       </header>
       <Account lane={lane} />
       <CredentialInspector lane={lane} />
-      <ServerDid lane={lane} />
+      <ServerDid lane={lane} library={library} />
       {showRecord && <SessionRecord lane={lane} />}
     </section>
   );
