@@ -6,7 +6,8 @@ import { DEFAULT_DEMO_USER } from '@/lib/users/demo-credentials';
 import type { Lane } from './use-lane';
 
 /**
- * The revocation race: both lanes poll their `/me` every `intervalMs` (unless paused), and a
+ * The revocation race: both lanes poll their `/me` every `intervalMs` (unless paused, and half an
+ * interval apart), and a
  * revoke is the instant from which each lane's first rejection is measured, on this page's clock.
  */
 export function useRace(session: Lane, jwt: Lane, intervalMs: number) {
@@ -16,13 +17,22 @@ export function useRace(session: Lane, jwt: Lane, intervalMs: number) {
   const { poll: pollSession, login: loginSession, markRevoked: markSession } = session;
   const { poll: pollJwt, login: loginJwt, markRevoked: markJwt } = jwt;
 
+  // The lanes take turns, half an interval apart. Polled together, each request's phases would
+  // include the other's work: an unseal awaits WebCrypto several times, and the JWT request runs in
+  // between, which made the session's unseal read 3-6 ms instead of about 0.6 ms.
   useEffect(() => {
     if (paused) return;
-    const timer = setInterval(() => {
-      void pollSession();
+    const sessionTimer = setInterval(() => void pollSession(), intervalMs);
+    let jwtTimer: ReturnType<typeof setInterval> | undefined;
+    const offset = setTimeout(() => {
       void pollJwt();
-    }, intervalMs);
-    return () => clearInterval(timer);
+      jwtTimer = setInterval(() => void pollJwt(), intervalMs);
+    }, intervalMs / 2);
+    return () => {
+      clearInterval(sessionTimer);
+      clearTimeout(offset);
+      clearInterval(jwtTimer);
+    };
   }, [paused, intervalMs, pollSession, pollJwt]);
 
   const markRevoked = useCallback(
