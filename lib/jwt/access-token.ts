@@ -5,7 +5,7 @@
  * bounded; the key is chosen by `kid` from our own key ring only. Every failure is a value with a
  * code (`token_expired` or `invalid_token`), never an exception.
  */
-import { decodeProtectedHeader, jwtVerify, SignJWT } from 'jose';
+import { decodeProtectedHeader, jwtVerify, SignJWT, type JWTVerifyOptions } from 'jose';
 import { generateIdentifier } from '@/lib/crypto/opaque-token';
 import { CLOCK_TOLERANCE_SECONDS, MAX_ACCESS_TOKEN_AGE_SECONDS } from '@/lib/policy';
 import type { Role, User } from '@/lib/users/users';
@@ -97,6 +97,24 @@ export async function signAccessToken(input: {
   return { token, claims, header };
 }
 
+/**
+ * The jose options of every access-token check: pinned algorithm (the key's), issuer, audience,
+ * `typ`, required claims, maximum age and clock tolerance. Exported so the bench's minimal route
+ * verifies with exactly these and nothing else (lib/bench/minimal-jwt.ts).
+ */
+export function accessTokenVerifyOptions(alg: string, now: number): JWTVerifyOptions {
+  return {
+    algorithms: [alg],
+    issuer: ACCESS_TOKEN_ISSUER,
+    audience: ACCESS_TOKEN_AUDIENCE,
+    typ: ACCESS_TOKEN_TYPE,
+    requiredClaims: ['exp', 'iat', 'sub', 'jti'],
+    maxTokenAge: MAX_ACCESS_TOKEN_AGE_SECONDS,
+    clockTolerance: CLOCK_TOLERANCE_SECONDS,
+    currentDate: new Date(now),
+  };
+}
+
 function reject(code: 'invalid_token' | 'token_expired', reason: string, unknownKid?: string): AccessTokenVerification {
   return unknownKid === undefined ? { ok: false, code, reason } : { ok: false, code, reason, unknownKid };
 }
@@ -123,16 +141,7 @@ export async function verifyAccessToken(
     const key = options.resolveKey(header.kid);
     if (!key) return reject('invalid_token', 'unknown or retired kid', header.kid);
     // The algorithm is the key's, never the token's: "alg": "none" or HS256-with-the-public-key fail here.
-    const { payload, protectedHeader } = await jwtVerify(token, key.key, {
-      algorithms: [key.alg],
-      issuer: ACCESS_TOKEN_ISSUER,
-      audience: ACCESS_TOKEN_AUDIENCE,
-      typ: ACCESS_TOKEN_TYPE,
-      requiredClaims: ['exp', 'iat', 'sub', 'jti'],
-      maxTokenAge: MAX_ACCESS_TOKEN_AGE_SECONDS,
-      clockTolerance: CLOCK_TOLERANCE_SECONDS,
-      currentDate: new Date(options.now),
-    });
+    const { payload, protectedHeader } = await jwtVerify(token, key.key, accessTokenVerifyOptions(key.alg, options.now));
     const { sub, jti, iat, exp, username, role } = payload;
     if (typeof sub !== 'string' || typeof jti !== 'string' || typeof iat !== 'number' || typeof exp !== 'number') {
       return reject('invalid_token', 'registered claims have the wrong types');
