@@ -35,7 +35,7 @@ import { createClient } from 'redis';
 
 const quick = process.argv.includes('--quick');
 const numberFrom = (name, fallback) => (process.env[name] ? Number(process.env[name]) : fallback);
-const SECONDS = numberFrom('BENCH_SECONDS', quick ? 1 : 5);
+const SECONDS = numberFrom('BENCH_SECONDS', quick ? 1 : 4);
 const ROUNDS = numberFrom('BENCH_ROUNDS', quick ? 1 : 3);
 const CONNECTIONS = numberFrom('BENCH_CONNECTIONS', quick ? 10 : 50);
 const SEQUENTIAL = numberFrom('BENCH_SEQUENTIAL', quick ? 50 : 300);
@@ -571,7 +571,7 @@ function printTable(report, results) {
   lines.push('\nTargets (issue 11), computed in this run');
   for (const ratio of report.ratios)
     lines.push(
-      `${ratio.store.padEnd(8)} ${ratio.name.padEnd(40)} ${pad(`${ratio.value.toFixed(2)}x`, 7)}  ${ratio.target.padEnd(8)} ${ratio.met ? '✓ met' : '✗ missed'}`,
+      `${ratio.store.padEnd(8)} ${ratio.name.padEnd(40)} ${pad(`${ratio.value.toFixed(3)}x`, 7)}  ${ratio.target.padEnd(8)} ${ratio.met ? '✓ met' : '✗ missed'}`,
     );
   console.log(lines.join('\n'));
 }
