@@ -15,6 +15,7 @@
  * more read after it, because the read in flight may have begun before the change the caller
  * heard about.
  */
+import { storeCommandMeter } from '@/lib/store/command-meter';
 import type { Store } from '@/lib/store/store';
 
 export interface VersionedCacheOptions<Raw, Value> {
@@ -51,7 +52,8 @@ export interface VersionedCache<Raw, Value> {
 }
 
 function everyWithUnrefTimer(ms: number, run: () => void): () => void {
-  const timer = setInterval(run, ms);
+  // Often first started by a request's read: its refreshes are background work, not that request's.
+  const timer = storeCommandMeter.detached(() => setInterval(run, ms));
   timer.unref?.();
   return () => clearInterval(timer);
 }

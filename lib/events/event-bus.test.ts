@@ -38,7 +38,7 @@ describe('event bus', () => {
     const { bus, deliver } = await setup();
     const slow = bus.subscribe({ kind: 'admin' });
     const total = SUBSCRIBER_QUEUE_CAPACITY + 300;
-    for (let i = 0; i < total; i += 1) bus.publish({ type: 'verify', strategy: 'jwt', userId: 'usr_alice', detail: { i } });
+    for (let i = 0; i < total; i += 1) bus.publish({ type: 'refresh', strategy: 'jwt', userId: 'usr_alice', detail: { i } });
     await bus.flush();
     // The log is read in pages of 500: two polls bring everything in.
     await bus.poll();
@@ -50,6 +50,39 @@ describe('event bus', () => {
     // The newest survive.
     expect(events.at(-1)!.detail.i).toBe(total - 1);
     slow.close();
+  });
+
+  it('delivers per-request events (lookup, verify, rejection) on this instance at once, with no store call at all', async () => {
+    const { store, clock } = await setup();
+    const other = createEventBus({ store, now: () => clock.now, instanceId: 'test-2', timers: false });
+    await other.poll();
+    const calls: string[] = [];
+    const counted = new Proxy(store, {
+      get: (target, name: string) => {
+        const value = target[name as keyof typeof target];
+        return typeof value === 'function' ? (...args: unknown[]) => (calls.push(name), (value as (...a: unknown[]) => unknown)(...args)) : value;
+      },
+    });
+    const local = createEventBus({ store: counted, now: () => clock.now, instanceId: 'test-3', timers: false });
+    const here = local.subscribe({ kind: 'admin' });
+    const there = other.subscribe({ kind: 'admin' });
+    local.publish({ type: 'verify', strategy: 'jwt', userId: 'usr_alice', durationMs: 0.4 });
+    local.publish({ type: 'lookup', strategy: 'session', userId: 'usr_alice', durationMs: 0.2 });
+    local.publish({ type: 'rejection', strategy: 'jwt', code: 'token_expired' });
+    await local.flush();
+    await other.poll();
+    const { events } = await here.next(0);
+    expect(events.map((e) => e.type)).toEqual(['verify', 'lookup', 'rejection']);
+    expect(new Set(events.map((e) => e.id)).size).toBe(3);
+    expect(events[0]).toMatchObject({ instance: 'test-3', durationMs: 0.4, at: clock.now });
+    expect(calls).toEqual([]);
+    expect((await there.next(0)).events).toEqual([]);
+    // A state change still takes the shared path, and reaches the other instance.
+    local.publish({ type: 'logout', strategy: 'session', userId: 'usr_alice' });
+    await local.flush();
+    await other.poll();
+    expect(calls).toEqual(['appendToLog']);
+    expect((await there.next(0)).events.map((e) => e.type)).toEqual(['logout']);
   });
 
   it('reaches the listeners of another instance sharing the store, once per event', async () => {

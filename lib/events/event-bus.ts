@@ -1,11 +1,20 @@
 /**
- * The event bus of one process. Publishing never touches the store on the request's path: events
- * go to an in-memory outbox that is flushed to the shared log (a Redis stream, or the memory
- * store's log) in batches. Every instance polls that log and hands new events to its own
- * subscribers and listeners, so with Redis the admin sees the events of every instance, and
- * settings and key changes reach every instance. The store, the clock and the timers are
- * parameters: tests flush and poll by hand instead of sleeping.
+ * The event bus of one process. Two kinds of events, two paths:
+ *
+ * - State changes (login, logout, refresh, reuse, revoke, settings, keys) go to an in-memory
+ *   outbox that is flushed to the shared log (a Redis stream, or the memory store's log) in
+ *   batches. Every instance polls that log and hands new events to its own subscribers and
+ *   listeners, so the admin sees them from every instance, and settings and key changes reach
+ *   every instance.
+ * - Per-request events (a lookup, a verify, a rejection) are delivered to this instance's
+ *   subscribers at once and never reach the store. Writing them to the shared log would put a
+ *   store write on every request, including the JWT path this app presents as store-free: the
+ *   measurement would change what it measures. The price: an admin watching one instance sees the
+ *   per-request events of that instance only.
+ *
+ * The store, the clock and the timers are parameters: tests flush and poll by hand.
  */
+import { storeCommandMeter } from '@/lib/store/command-meter';
 import type { Store } from '@/lib/store/store';
 import { BoundedQueue } from './bounded-queue';
 import { isVisibleTo, parseEvent, type AuthEvent, type DeliveredEvent, type EventType, type EventViewer } from './events';
@@ -21,6 +30,9 @@ const EVENT_POLL_INTERVAL_MS = 200;
  */
 const IDLE_EVENT_POLL_INTERVAL_MS = 1000;
 const OUTBOX_CAPACITY = 5000;
+
+/** Events that happen once per authenticated request: delivered on this instance only (see above). */
+export const PER_REQUEST_EVENT_TYPES: ReadonlySet<EventType> = new Set<EventType>(['lookup', 'verify', 'rejection']);
 export const SUBSCRIBER_QUEUE_CAPACITY = 500;
 /** A subscriber with nothing to read wakes up this often, so its stream can send a heartbeat. */
 const HEARTBEAT_MS = 15_000;
@@ -35,7 +47,10 @@ export interface EventSubscription {
 }
 
 export interface EventBus {
-  /** Records an event. Returns at once; the store sees it in the next batch. */
+  /**
+   * Records an event. Returns at once. A state change reaches the store in the next batch; a
+   * per-request event goes to this instance's subscribers only.
+   */
   publish(event: PublishedEvent): void;
   /** Runs `listener` for every event of `type` from any instance (settings and key invalidation). */
   on(type: EventType, listener: (event: DeliveredEvent) => void): void;
@@ -73,6 +88,7 @@ export function createEventBus({ store, now, instanceId, timers }: EventBusOptio
   let lastId: string | null = null;
   let polling = false;
   let lastPollAt = Number.NEGATIVE_INFINITY;
+  let localSequence = 0;
 
   async function flush(): Promise<void> {
     if (flushTimer !== null) clearTimeout(flushTimer);
@@ -115,10 +131,12 @@ export function createEventBus({ store, now, instanceId, timers }: EventBusOptio
 
   let pollTimer: ReturnType<typeof setInterval> | null = null;
   if (timers) {
-    pollTimer = setInterval(() => {
-      if (subscribers.size === 0 && now() - lastPollAt < IDLE_EVENT_POLL_INTERVAL_MS) return;
-      void poll();
-    }, EVENT_POLL_INTERVAL_MS);
+    pollTimer = storeCommandMeter.detached(() =>
+      setInterval(() => {
+        if (subscribers.size === 0 && now() - lastPollAt < IDLE_EVENT_POLL_INTERVAL_MS) return;
+        void poll();
+      }, EVENT_POLL_INTERVAL_MS),
+    );
     pollTimer.unref?.();
     void poll();
   }
@@ -136,8 +154,15 @@ export function createEventBus({ store, now, instanceId, timers }: EventBusOptio
         ...event,
         instance: instanceId,
       };
+      if (PER_REQUEST_EVENT_TYPES.has(full.type)) {
+        // Shaped like a log id ("<ms>-<seq>") so clients sort and key both kinds alike; the suffix
+        // keeps it apart from the shared log's ids.
+        deliver({ ...full, id: `${full.at}-local${(localSequence += 1)}` });
+        return;
+      }
       outbox.push(JSON.stringify(full));
-      if (timers) flushTimer ??= setTimeout(() => void flush(), FLUSH_DELAY_MS);
+      // The batch is background work: the request that published first must not be billed for it.
+      if (timers) flushTimer ??= storeCommandMeter.detached(() => setTimeout(() => void flush(), FLUSH_DELAY_MS));
     },
     on(type, listener) {
       let set = listeners.get(type);

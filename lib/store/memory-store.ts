@@ -1,3 +1,4 @@
+import { countEachOperation } from './command-meter';
 import type { LogEntry, SetOptions, Store } from './store';
 
 type Entry =
@@ -193,5 +194,5 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
       entries.clear();
     },
   };
-  return store;
+  return countEachOperation(store);
 }

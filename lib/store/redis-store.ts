@@ -1,6 +1,7 @@
 import { createClient, ErrorReply } from 'redis';
 import type { SetOptions, Store } from './store';
 import { withStoreTimeout } from './store';
+import { storeCommandMeter } from './command-meter';
 import {
   ADD_TO_INDEX_SCRIPT,
   DELETE_INDEX_AND_MEMBERS_SCRIPT,
@@ -60,6 +61,7 @@ export function createRedisStore(options: RedisStoreOptions): Store {
       timeoutMs,
       async () => {
         if (!client.isReady) await connect();
+        storeCommandMeter.count();
         return map((await client.sendCommand(args)) as Reply);
       },
       isOutage,

@@ -1,6 +1,7 @@
 import { Redis, errors } from '@upstash/redis';
 import type { SetOptions, Store } from './store';
 import { withStoreTimeout } from './store';
+import { storeCommandMeter } from './command-meter';
 import {
   ADD_TO_INDEX_SCRIPT,
   DELETE_INDEX_AND_MEMBERS_SCRIPT,
@@ -48,6 +49,8 @@ export function createUpstashStore(options: UpstashStoreOptions): Store {
   }
 
   function run<T>(operation: string, work: () => Promise<T>): Promise<T> {
+    // Each operation is one Redis command over REST (EVAL for the scripts).
+    storeCommandMeter.count();
     return withStoreTimeout('upstash', operation, timeoutMs, work, isOutage);
   }
 

@@ -7,6 +7,7 @@ import { RequestTimer } from '@/lib/http/request-timing';
 import { isSecureContext } from '@/lib/http/secure-context';
 import { STRICT_TRANSPORT_SECURITY, wantsStrictTransportSecurity } from '@/lib/http/security-headers';
 import type { Store } from '@/lib/store/store';
+import type { RequestCommandTally } from '@/lib/store/command-meter';
 import { StoreCallLog, timeStore } from '@/lib/store/timed-store';
 import type { ServerApp } from '../app';
 
@@ -20,6 +21,8 @@ export interface RequestContext {
   /** A timed view of the shared store: its calls become Server-Timing and X-Store-Lookups. */
   store: Store;
   storeCalls: StoreCallLog;
+  /** Every store command the request caused, counted at the driver: X-Store-Commands. */
+  storeCommands: RequestCommandTally;
   timer: RequestTimer;
   /** Whether the browser will accept Secure cookies (and `__Host-` names) from this request. */
   secure: boolean;
@@ -42,6 +45,7 @@ export function beginRequest(request: Request, app: ServerApp): RequestContext {
     now: app.now(),
     store: timeStore(app.store, storeCalls.record),
     storeCalls,
+    storeCommands: { commands: 0, closed: false },
     timer: new RequestTimer(),
     secure,
     appOrigin: deriveAppOrigin(request.url, host, app.config.publicOrigin),
@@ -50,8 +54,13 @@ export function beginRequest(request: Request, app: ServerApp): RequestContext {
   };
 }
 
-/** Adds Server-Timing, X-Store-Lookups (reads made through `ctx.store`), X-Instance, and HSTS over https. */
+/**
+ * Adds Server-Timing, X-Store-Lookups (reads made through `ctx.store`), X-Store-Commands (every
+ * command sent to the store while the request ran), X-Instance, and HSTS over https.
+ */
 export function finishResponse(response: Response, ctx: RequestContext): Response {
+  ctx.storeCommands.closed = true;
+  response.headers.set('X-Store-Commands', String(ctx.storeCommands.commands));
   // Which instance answered: behind a load balancer the dashboard shows it per request.
   response.headers.set('X-Instance', ctx.app.instanceId);
   if (wantsStrictTransportSecurity(ctx.request.url, ctx.config.publicOrigin)) {

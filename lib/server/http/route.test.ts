@@ -16,6 +16,7 @@ function request(method: string, headers: Record<string, string> = {}, path = '/
 function expectFinished(response: Response): void {
   expect(response.headers.get('x-instance')).toBe('route-test');
   expect(response.headers.get('x-store-lookups')).toMatch(/^\d+$/);
+  expect(response.headers.get('x-store-commands')).toMatch(/^\d+$/);
 }
 
 describe('route wrapper: cross-site refusal', () => {
@@ -113,7 +114,37 @@ describe('route wrapper: every exit is finished', () => {
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(response.headers.get('server-timing')).toMatch(/^lookup;dur=\d+\.\d{3}$/);
     expect(response.headers.get('x-store-lookups')).toBe('1');
+    expect(response.headers.get('x-store-commands')).toBe('1');
     expectFinished(response);
+  });
+
+  it("counts store commands at the driver: writes, and calls that bypass the request's own store view, are counted too", async () => {
+    const response = await route(async (ctx) => {
+      await ctx.store.set('written', 'x');
+      await ctx.app.store.get('written');
+      await Promise.all([ctx.app.store.get('a'), ctx.app.store.delete('b')]);
+      return noContent();
+    })(request('GET'));
+    expect(response.headers.get('x-store-lookups')).toBe('0');
+    expect(response.headers.get('x-store-commands')).toBe('4');
+  });
+
+  it('bills each request only for its own commands, when requests overlap', async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow = route(async (ctx) => {
+      await ctx.store.get('one');
+      await gate;
+      await ctx.store.get('two');
+      return noContent();
+    })(request('GET'));
+    const fast = await route(async (ctx) => {
+      for (let i = 0; i < 5; i += 1) await ctx.store.get('x');
+      return noContent();
+    })(request('GET'));
+    release();
+    expect(fast.headers.get('x-store-commands')).toBe('5');
+    expect((await slow).headers.get('x-store-commands')).toBe('2');
   });
 
   it('an expected failure: the status from the one error table, the error body, cookies cleared by the table', async () => {

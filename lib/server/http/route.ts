@@ -1,6 +1,7 @@
 import 'server-only';
 import { checkCrossSiteRequest } from '@/lib/http/cross-site';
 import { checkHost } from '@/lib/http/host-check';
+import { storeCommandMeter } from '@/lib/store/command-meter';
 import { isStoreUnavailable } from '@/lib/store/store';
 import { getServerApp, type ServerApp } from '../app';
 import { beginRequest, finishResponse, type RequestContext } from './context';
@@ -25,12 +26,17 @@ function replyForThrown(error: unknown): Reply {
  * send is refused (421, host-check.ts), a state-changing request from another site is refused (CSRF defence in depth, on top of SameSite cookies), and the request context is
  * made (one `now`, the phase timer, the timed store). The handler parses, calls one use-case and
  * returns its reply (or, for a stream, a Response). After it, on every exit, errors included: the
- * reply becomes the response and gets Server-Timing, X-Store-Lookups and X-Instance.
+ * reply becomes the response and gets Server-Timing, X-Store-Lookups, X-Store-Commands and X-Instance.
  */
 export function createRouteWrapper(getApp: () => ServerApp) {
   return function route<Params = Record<string, never>>(handler: RouteHandler<Params>) {
     return async (request: Request, segment?: { params: Promise<Params> }): Promise<Response> => {
       const ctx = beginRequest(request, getApp());
+      return storeCommandMeter.runAs(ctx.storeCommands, () => handle(ctx, segment));
+    };
+
+    async function handle(ctx: RequestContext, segment?: { params: Promise<Params> }): Promise<Response> {
+      const { request } = ctx;
       const host = checkHost(request.headers.get('host'), request.url, ctx.config);
       const crossSite = checkCrossSiteRequest({
         method: request.method,
@@ -51,7 +57,7 @@ export function createRouteWrapper(getApp: () => ServerApp) {
         }
       }
       return finishResponse(result instanceof Response ? result : toResponse(result, ctx.secure), ctx);
-    };
+    }
   };
 }
 
