@@ -362,11 +362,12 @@ function orderForRound(r) {
 async function benchStore(store, redisUrl, redis) {
   console.log(`\n=== ${store}`);
   let storeEnv = {};
+  let proxy = null;
   if (store !== 'memory') await redis.flushAll();
   if (store === 'redis') storeEnv = { REDIS_URL: redisUrl };
   if (store === 'upstash') {
     const token = randomBytes(24).toString('base64url');
-    const proxy = startDetached('node', ['scripts/upstash-rest-proxy.mjs', redisUrl, token], process.env);
+    proxy = startDetached('node', ['scripts/upstash-rest-proxy.mjs', redisUrl, token], process.env);
     let url = null;
     for (const started = Date.now(); url === null; await sleep(50)) {
       url = /\{"url":"([^"]+)"\}/.exec(proxy.output())?.[1] ?? null;
@@ -435,6 +436,7 @@ async function benchStore(store, redisUrl, redis) {
     return { costs, phaseSamples, commandstats, runs, credentialCookies };
   } finally {
     stopChild(app);
+    if (proxy) stopChild(proxy);
   }
 }
 
