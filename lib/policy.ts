@@ -141,3 +141,15 @@ export const LOGIN_MAX_FAILURES_PER_CLIENT: BoundedCount = { defaultValue: 50, m
 
 /** X-Forwarded-For hops to trust (TRUSTED_PROXY_HOPS); 0: the header is ignored. */
 export const TRUSTED_PROXY_HOPS: BoundedCount = { defaultValue: 0, min: 0, max: 10 };
+
+/**
+ * Measuring honestly. A process warms itself at start (self-requests through both /me routes) and
+ * measures the library calls alone; requests that start before that finished are labelled cold.
+ * Should the warm-up fail (store down at boot), real traffic warms the process: after this many
+ * cold requests it counts as warm.
+ */
+export const COLD_REQUESTS_BEFORE_WARM_BY_TRAFFIC = 50;
+/** Self-requests per /me route at start: enough for the JIT to optimise the hot path. */
+export const WARM_UP_REQUESTS_PER_ROUTE = 40;
+/** The library calls alone: unmeasured runs first, then measured ones (crypto, then the store GET). */
+export const LIBRARY_COST_RUNS = { crypto: { warm: 300, measured: 300 }, store: { warm: 100, measured: 200 } } as const;

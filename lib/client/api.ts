@@ -32,8 +32,12 @@ export interface ResponseMeta {
   serverTiming: string | null;
   phases: TimingPhase[];
   storeLookups: number | null;
+  /** `X-Store-Commands`: every store command the request caused, writes included. */
+  storeCommands: number | null;
   credentialBytes: number | null;
   instance: string | null;
+  /** `X-Cold-Start`: the server had not finished warming up, so the timings are not representative. */
+  cold: boolean;
 }
 
 export type ApiResult<T> =
@@ -116,8 +120,10 @@ function readMeta(response: Response, at = Date.now()): ResponseMeta {
     serverTiming,
     phases: parseServerTiming(serverTiming),
     storeLookups: numberHeader(response.headers, 'x-store-lookups'),
+    storeCommands: numberHeader(response.headers, 'x-store-commands'),
     credentialBytes: numberHeader(response.headers, 'x-credential-bytes'),
     instance: response.headers.get('x-instance'),
+    cold: response.headers.get('x-cold-start') === '1',
   };
 }
 
@@ -154,8 +160,10 @@ export async function request<T>(
       serverTiming: null,
       phases: [],
       storeLookups: null,
+      storeCommands: null,
       credentialBytes: null,
       instance: null,
+      cold: false,
     };
     return { ok: false, status: 0, error: { error: 'network_error', message: 'The server did not answer.' }, meta };
   }

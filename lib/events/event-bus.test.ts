@@ -60,7 +60,9 @@ describe('event bus', () => {
     const counted = new Proxy(store, {
       get: (target, name: string) => {
         const value = target[name as keyof typeof target];
-        return typeof value === 'function' ? (...args: unknown[]) => (calls.push(name), (value as (...a: unknown[]) => unknown)(...args)) : value;
+        return typeof value === 'function'
+          ? (...args: unknown[]) => (calls.push(name), (value as (...a: unknown[]) => unknown)(...args))
+          : value;
       },
     });
     const local = createEventBus({ store: counted, now: () => clock.now, instanceId: 'test-3', timers: false });

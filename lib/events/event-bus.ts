@@ -32,7 +32,7 @@ const IDLE_EVENT_POLL_INTERVAL_MS = 1000;
 const OUTBOX_CAPACITY = 5000;
 
 /** Events that happen once per authenticated request: delivered on this instance only (see above). */
-export const PER_REQUEST_EVENT_TYPES: ReadonlySet<EventType> = new Set<EventType>(['lookup', 'verify', 'rejection']);
+const PER_REQUEST_EVENT_TYPES: ReadonlySet<EventType> = new Set<EventType>(['lookup', 'verify', 'rejection']);
 export const SUBSCRIBER_QUEUE_CAPACITY = 500;
 /** A subscriber with nothing to read wakes up this often, so its stream can send a heartbeat. */
 const HEARTBEAT_MS = 15_000;

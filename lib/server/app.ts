@@ -1,6 +1,9 @@
 import 'server-only';
+import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { AppConfig } from '@/lib/config/config';
+import type { LibraryCosts } from '@/lib/costs/library-costs';
+import { createWarmth, type Warmth } from '@/lib/costs/warmth';
 import { createEventBus, type EventBus } from '@/lib/events/event-bus';
 import { createKeyCache, type KeyCache } from '@/lib/jwt/key-cache';
 import { createPrivateKeySeal } from '@/lib/jwt/private-key-seal';
@@ -28,10 +31,22 @@ export interface ServerApp {
   instanceId: string;
   /** The shared store; requests use a timed view of it (see http/context.ts). */
   store: Store;
+  /** The same store without the simulated latency: what "one store GET alone" is measured on. */
+  driverStore: Store;
+  /** Honest measuring: whether the process still runs cold, and the library calls alone (lib/costs). */
+  costs: ServerCosts;
   users: UserDirectory;
   settings: SettingsCache;
   keys: KeyCache;
   events: EventBus;
+}
+
+interface ServerCosts {
+  warmth: Warmth;
+  /** Measured once at start, after warming up (lib/server/warm-up.ts); null until then. */
+  library: LibraryCosts | null;
+  /** Marks this process's own warm-up requests; random per process, so no client can send it. */
+  warmUpToken: string;
 }
 
 function createDriverStore(config: AppConfig['store']): Store {
@@ -46,6 +61,8 @@ export function createServerApp(input: {
   instanceId: string;
   now: () => number;
   timers: boolean;
+  /** True for a server process, which warms itself up; false in tests, which are not measured. */
+  startsCold?: boolean;
 }): ServerApp {
   const { config, now } = input;
   // The simulated latency is a setting, and the settings live in the store: the store reads the
@@ -78,7 +95,23 @@ export function createServerApp(input: {
   events.on('settings_changed', () => settings.reload());
   events.on('key_rotated', () => keys.reload());
   events.on('key_retired', () => keys.reload());
-  return { config, now, instanceId: input.instanceId, store, users: createUserDirectory(config.demoUsers), settings, keys, events };
+  const costs: ServerCosts = {
+    warmth: createWarmth({ warm: input.startsCold !== true, now: now() }),
+    library: null,
+    warmUpToken: randomBytes(24).toString('base64url'),
+  };
+  return {
+    config,
+    now,
+    instanceId: input.instanceId,
+    store,
+    driverStore: input.driverStore,
+    costs,
+    users: createUserDirectory(config.demoUsers),
+    settings,
+    keys,
+    events,
+  };
 }
 
 const globalForApp = globalThis as typeof globalThis & { __sessionVsJwtApp?: ServerApp };
@@ -97,6 +130,7 @@ export function getServerApp(): ServerApp {
     instanceId: config.instanceId ?? `${hostname()}:${process.pid}`,
     now: Date.now,
     timers: true,
+    startsCold: true,
   });
   globalForApp.__sessionVsJwtApp = app;
   return app;

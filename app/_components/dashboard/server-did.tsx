@@ -54,14 +54,28 @@ export function ServerDid({ lane }: { lane: Lane }) {
         <li className={chip} data-testid={last ? `${strategy}-lookups` : undefined}>
           store lookups <strong>{last ? last.storeLookups : '–'}</strong>
         </li>
+        <li className={chip} data-testid={last ? `${strategy}-commands` : undefined}>
+          store commands <strong>{last ? last.storeCommands : '–'}</strong>
+        </li>
+        {last?.cold ? (
+          <li className={`${chip} text-amber-800`} data-testid={`${strategy}-cold`}>
+            cold start: not representative
+          </li>
+        ) : null}
       </ul>
-      <dl className="mt-2 grid grid-cols-3 gap-1 text-center text-xs @sm:grid-cols-5" data-testid={`${strategy}-totals`}>
+      <dl className="mt-2 grid grid-cols-3 gap-1 text-center text-xs @sm:grid-cols-6" data-testid={`${strategy}-totals`}>
         <Total label="requests" value={totals.requests} testId={`${strategy}-requests`} />
         <Total label="lookups" value={totals.lookups} />
         <Total label="lookups/req" value={totals.lookupsPerRequest.toFixed(2)} />
+        <Total label="commands/req" value={totals.commandsPerRequest.toFixed(2)} testId={`${strategy}-commands-per-request`} />
         <Total label="bytes/req" value={Math.round(totals.credentialBytesPerRequest)} />
-        <Total label="median auth" value={ms(totals.medianAuthMs)} />
+        <Total label="median auth (warm)" value={ms(totals.medianAuthMs)} />
       </dl>
+      {totals.coldExcluded > 0 ? (
+        <p className="mt-1 text-xs text-slate-600" data-testid={`${strategy}-cold-excluded`}>
+          Median leaves out {totals.coldExcluded} cold-start {totals.coldExcluded === 1 ? 'request' : 'requests'} (server still warming up).
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -26,8 +26,10 @@ function observe(meta: ResponseMeta): ObservedRequest {
     status: meta.status,
     phases: meta.phases,
     storeLookups: meta.storeLookups ?? 0,
+    storeCommands: meta.storeCommands ?? 0,
     credentialBytes: meta.credentialBytes ?? 0,
     instance: meta.instance,
+    cold: meta.cold,
   };
 }
 
