@@ -6,7 +6,9 @@
 //   3. unit + contract tests (vitest; each file starts its own redis-server on a free port);
 //   4. the production build, then the Playwright end-to-end tests in Chromium against it;
 //   5. load and soak against that build on real Redis (scripts/load.mjs, modest settings: about
-//      3 minutes), each of its assertions counted as one test.
+//      3 minutes), each of its assertions counted as one test;
+//   6. the bench, short (scripts/bench.mjs --quick, about a minute), counted as one test: it
+//      must run to the end and write a report of the declared shape; no timing is asserted.
 // It ends with one plain line of real totals, `N passed, N failed, N skipped`, also written to
 // test-results/totals.txt for CI.
 import { spawnSync } from 'node:child_process';
@@ -112,6 +114,16 @@ if (!run('system packages', 'bash', ['scripts/ensure-system-deps.sh'])) {
       totals.failed += 1;
     }
     if (!loadOk) problems.push('the load and soak stage reported failures (see test-results/load.json)');
+
+    // One test: the bench still runs end to end and writes a report of the declared shape. Its
+    // timings are never asserted (a short run on a shared CI machine measures nothing reliable).
+    const benchOk = run('bench, quick (memory, Redis, Upstash)', 'node', ['scripts/bench.mjs', '--quick']);
+    if (benchOk && readJson('test-results/bench-quick.json')) {
+      totals.passed += 1;
+    } else {
+      totals.failed += 1;
+      problems.push('the quick bench broke (see above; a timing never fails it)');
+    }
   }
 }
 

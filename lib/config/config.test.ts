@@ -245,3 +245,12 @@ describe('session timeouts', () => {
     expect(() => parseConfig({ ACCESS_TOKEN_TTL_SECONDS: '2' }, generated)).toThrow(/ACCESS_TOKEN_TTL_SECONDS/);
   });
 });
+
+describe('bench reference routes', () => {
+  it('are off unless BENCH_ROUTES=1, and a value that is neither 1 nor 0 stops the start', () => {
+    expect(parseConfig({}, generated).config.benchRoutes).toBe(false);
+    expect(parseConfig({ BENCH_ROUTES: '0' }, generated).config.benchRoutes).toBe(false);
+    expect(parseConfig({ BENCH_ROUTES: '1' }, generated).config.benchRoutes).toBe(true);
+    expect(() => parseConfig({ BENCH_ROUTES: 'yes' }, generated)).toThrow(/BENCH_ROUTES must be 1 \(on\) or 0 \(off\)/);
+  });
+});

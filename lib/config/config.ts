@@ -61,6 +61,11 @@ export interface AppConfig {
   loginThrottle: LoginThrottlePolicy;
   /** How many X-Forwarded-For entries, from the right, proxies we trust wrote (TRUSTED_PROXY_HOPS); 0: ignore the header. */
   trustedProxyHops: number;
+  /**
+   * BENCH_ROUTES=1 serves the reference routes under /api/bench (a no-auth baseline and the
+   * minimal library-only routes) that `npm run bench` compares the app against; off (404) otherwise.
+   */
+  benchRoutes: boolean;
 }
 
 export interface JsonWebKeyWithId {
@@ -312,6 +317,13 @@ function parseDemoAccounts(env: Environment, mode: AppConfig['mode'], notices: s
   return DEFAULT_DEMO_USERS;
 }
 
+function parseFlag(env: Environment, name: string): boolean {
+  const raw = env[name]?.trim() ?? '';
+  if (raw === '' || raw === '0') return false;
+  if (raw === '1') return true;
+  throw new ConfigError(`${name} must be 1 (on) or 0 (off), got "${raw}"`);
+}
+
 function parsePort(raw: string | undefined): number {
   if (raw === undefined || raw.trim() === '') return 3000;
   const port = Number(raw);
@@ -423,6 +435,7 @@ export function parseConfig(env: Environment, generateSecret: () => string): Par
       sessionAbsoluteTimeoutSeconds,
       loginThrottle: parseLoginThrottle(env),
       trustedProxyHops: parseInteger(env, 'TRUSTED_PROXY_HOPS', TRUSTED_PROXY_HOPS, 'proxies'),
+      benchRoutes: parseFlag(env, 'BENCH_ROUTES'),
     },
     notices,
   };

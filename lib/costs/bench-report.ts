@@ -42,7 +42,8 @@ export interface BenchReport {
   };
   /**
    * The same calls alone, in the server process, in a tight loop after warm-up (GET /api/costs):
-   * what a phase would cost with no request around it.
+   * what a phase would cost with no request around it. `samples: 0`: the server did not measure
+   * it (a build without GET /api/costs); the figures are then zeros, not measurements.
    */
   library: Record<BenchStore, { unseal: LatencySummary; verify: LatencySummary; storeGet: LatencySummary }>;
   /** Phase medians from `Server-Timing`, sequential warm requests, per store and route. */
@@ -56,7 +57,10 @@ export interface BenchReport {
     latencyP99Ms: number;
     /** Server CPU time (user + system) per request, from /proc, in microseconds. */
     cpuMicrosPerRequest: number;
-    /** Store commands each request caused: `X-Store-Commands`, checked against Redis `INFO commandstats`. */
+    /**
+     * Store commands each request caused: `X-Store-Commands`, checked against Redis `INFO commandstats`.
+     * -1: measured by neither (a minimal route, which skips the wrapper that counts, on the memory store).
+     */
     storeCommandsPerRequest: number;
     /** Bytes of credential the client sends with every request (cookie or Authorization header). */
     credentialBytes: number;

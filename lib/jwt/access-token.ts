@@ -97,6 +97,24 @@ export async function signAccessToken(input: {
   return { token, claims, header };
 }
 
+/**
+ * The jose options of every access-token check: pinned algorithm (the key's), issuer, audience,
+ * `typ`, required claims, maximum age and clock tolerance. Exported so the bench's minimal route
+ * verifies with exactly these and nothing else (lib/bench/minimal-jwt.ts).
+ */
+export function accessTokenVerifyOptions(alg: string, now: number): JWTVerifyOptions {
+  return {
+    algorithms: [alg],
+    issuer: ACCESS_TOKEN_ISSUER,
+    audience: ACCESS_TOKEN_AUDIENCE,
+    typ: ACCESS_TOKEN_TYPE,
+    requiredClaims: ['exp', 'iat', 'sub', 'jti'],
+    maxTokenAge: MAX_ACCESS_TOKEN_AGE_SECONDS,
+    clockTolerance: CLOCK_TOLERANCE_SECONDS,
+    currentDate: new Date(now),
+  };
+}
+
 function reject(code: 'invalid_token' | 'token_expired', reason: string, unknownKid?: string): AccessTokenVerification {
   return unknownKid === undefined ? { ok: false, code, reason } : { ok: false, code, reason, unknownKid };
 }
