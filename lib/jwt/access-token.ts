@@ -97,24 +97,6 @@ export async function signAccessToken(input: {
   return { token, claims, header };
 }
 
-/**
- * The jose options of every access-token check: pinned algorithm (the key's), issuer, audience,
- * `typ`, required claims, maximum age and clock tolerance. Exported so the bench's minimal route
- * verifies with exactly these and nothing else (lib/bench/minimal-jwt.ts).
- */
-export function accessTokenVerifyOptions(alg: string, now: number): JWTVerifyOptions {
-  return {
-    algorithms: [alg],
-    issuer: ACCESS_TOKEN_ISSUER,
-    audience: ACCESS_TOKEN_AUDIENCE,
-    typ: ACCESS_TOKEN_TYPE,
-    requiredClaims: ['exp', 'iat', 'sub', 'jti'],
-    maxTokenAge: MAX_ACCESS_TOKEN_AGE_SECONDS,
-    clockTolerance: CLOCK_TOLERANCE_SECONDS,
-    currentDate: new Date(now),
-  };
-}
-
 function reject(code: 'invalid_token' | 'token_expired', reason: string, unknownKid?: string): AccessTokenVerification {
   return unknownKid === undefined ? { ok: false, code, reason } : { ok: false, code, reason, unknownKid };
 }
@@ -122,7 +104,8 @@ function reject(code: 'invalid_token' | 'token_expired', reason: string, unknown
 /**
  * What jose checks for one of our access tokens, besides the signature: the algorithm pinned to the
  * key's, issuer, audience, `typ`, the required claims, the maximum age and the clock tolerance.
- * The one copy: the verifier and the start-up measurement of jose alone use it.
+ * The one copy: the verifier, the start-up measurement of jose alone and the bench's minimal route
+ * (lib/bench/minimal-jwt.ts) all use it.
  */
 export function accessTokenVerifyOptions(alg: string, now: number): JWTVerifyOptions {
   return {
