@@ -10,7 +10,7 @@ import { BENCH_ROUTES_OFF_MESSAGE, readReferenceCookie, referenceAnswer, referen
  * GET /api/bench/minimal/session: the least a session check can do, for `npm run bench` to hold
  * the app's `/api/session/me` against. Only the library calls: iron-session `unsealData` of the
  * app's own cookie with the app's own passwords (`unseal`), then one GET of the session record on
- * the configured store, without the per-request timing wrapper (`lookup`). No route wrapper, no
+ * the configured store driver, without the per-request timing wrapper or the simulated latency (`lookup`). No route wrapper, no
  * timeouts, no sliding, no events: whatever the app's route costs beyond this is the app's doing.
  */
 export async function answerMinimalSession(request: Request, app: ServerApp): Promise<Response> {
@@ -26,7 +26,7 @@ export async function answerMinimalSession(request: Request, app: ServerApp): Pr
   );
   if (typeof data.sid !== 'string') return referenceError('session_invalid', 'The session cookie does not unseal.', phases);
   const sessionId = data.sid;
-  const raw = await timePhase(phases, 'lookup', () => app.store.get(sessionKey('user', hashOpaqueToken(sessionId))));
+  const raw = await timePhase(phases, 'lookup', () => app.driverStore.get(sessionKey('user', hashOpaqueToken(sessionId))));
   if (raw === null) return referenceError('session_invalid', 'No such session.', phases);
   const record = JSON.parse(raw) as SessionRecord;
   return referenceAnswer(
