@@ -115,6 +115,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.error('usage: node scripts/upstash-rest-proxy.mjs <redis-url> <token>');
     process.exit(2);
   }
-  const proxy = await startUpstashRestProxy({ redisUrl, token });
-  console.log(JSON.stringify({ url: proxy.url }));
+  // No top-level await: Playwright loads this module through require(), which refuses one.
+  void startUpstashRestProxy({ redisUrl, token }).then((proxy) => console.log(JSON.stringify({ url: proxy.url })));
 }

@@ -29,9 +29,10 @@ interface RouteUnderTest {
 
 const ORIGIN = 'http://127.0.0.1:3000';
 const METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'] as const;
-/** Routes that answer 2xx without any credential, by design (health, public keys, presence probes, idempotent logouts). */
+/** Routes that answer 2xx without any credential, by design (health, costs, public keys, presence probes, idempotent logouts). */
 const OPEN_ROUTES = new Set([
   'GET /api/health',
+  'GET /api/costs',
   'GET /.well-known/jwks.json',
   'GET /api/admin/presence',
   'GET /api/jwt/refresh/presence',
