@@ -88,7 +88,8 @@ export function snapshotFromBench(report: BenchReport): CostsSnapshot {
       requestsPerSecond: entry.requestsPerSecond,
       credentialBytes: entry.credentialBytes,
       responseBytes: entry.responseBytes,
-      storeCommandsPerRequest: entry.storeCommandsPerRequest,
+      // -1: not measured; a slightly negative figure is idle polling subtracted from none.
+      storeCommandsPerRequest: entry.storeCommandsPerRequest <= -1 ? null : Math.max(0, entry.storeCommandsPerRequest),
     })),
     simulatedLatencyMs: 0,
   };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildBenchReportFixture } from '@/test-utils/bench-report-fixture';
+import { routeFigures, snapshotFromBench } from './costs-snapshot';
 import { parseBenchReport } from './parse-bench-report';
 
 describe('parseBenchReport', () => {
@@ -7,6 +8,20 @@ describe('parseBenchReport', () => {
     const report = buildBenchReportFixture();
     const parsed = parseBenchReport(JSON.parse(JSON.stringify(report)));
     expect(parsed).toEqual({ ok: true, report });
+  });
+
+  it('accepts -1 store commands ("measured by neither", as the bench writes for a minimal route on memory) and shows it as unknown', () => {
+    const report = buildBenchReportFixture();
+    const routes = report.routes.map((entry, index) =>
+      index === 0 ? { ...entry, storeCommandsPerRequest: -1 } : index === 1 ? { ...entry, storeCommandsPerRequest: -0.002 } : entry,
+    );
+    const parsed = parseBenchReport({ ...report, routes });
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    const snapshot = snapshotFromBench(parsed.report);
+    expect(routeFigures(snapshot, routes[0]!.store, routes[0]!.route)?.storeCommandsPerRequest).toBeNull();
+    expect(routeFigures(snapshot, routes[1]!.store, routes[1]!.route)?.storeCommandsPerRequest).toBe(0);
+    expect(parseBenchReport({ ...report, routes: routes.map((entry) => ({ ...entry, storeCommandsPerRequest: -2 })) }).ok).toBe(false);
   });
 
   it('drops fields the report type does not declare', () => {

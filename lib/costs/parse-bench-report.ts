@@ -34,6 +34,12 @@ function finite(value: unknown, where: string): number {
   return value;
 }
 
+/** Commands per request: -1 means "measured by neither"; a hair below 0 is Redis's idle polling subtracted. */
+function commandsPerRequest(value: unknown, where: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < -1) throw new ShapeError(`${where} is not a number ≥ -1`);
+  return value;
+}
+
 function text(value: unknown, where: string): string {
   if (typeof value !== 'string') throw new ShapeError(`${where} is not a string`);
   return value;
@@ -117,7 +123,7 @@ function readReport(value: unknown): BenchReport {
         latencyP50Ms: finite(fields.latencyP50Ms, where('latencyP50Ms')),
         latencyP99Ms: finite(fields.latencyP99Ms, where('latencyP99Ms')),
         cpuMicrosPerRequest: finite(fields.cpuMicrosPerRequest, where('cpuMicrosPerRequest')),
-        storeCommandsPerRequest: finite(fields.storeCommandsPerRequest, where('storeCommandsPerRequest')),
+        storeCommandsPerRequest: commandsPerRequest(fields.storeCommandsPerRequest, where('storeCommandsPerRequest')),
         credentialBytes: finite(fields.credentialBytes, where('credentialBytes')),
         responseBytes: finite(fields.responseBytes, where('responseBytes')),
         errors: finite(fields.errors, where('errors')),
