@@ -254,3 +254,12 @@ describe('bench reference routes', () => {
     expect(() => parseConfig({ BENCH_ROUTES: 'yes' }, generated)).toThrow(/BENCH_ROUTES must be 1 \(on\) or 0 \(off\)/);
   });
 });
+
+describe('the attack lab switch', () => {
+  it('serves the lab unless LAB_ENABLED=0', () => {
+    expect(parseConfig({}, generated).config.labEnabled).toBe(true);
+    expect(parseConfig({ LAB_ENABLED: '1' }, generated).config.labEnabled).toBe(true);
+    expect(parseConfig({ LAB_ENABLED: '0' }, generated).config.labEnabled).toBe(false);
+    expect(() => parseConfig({ LAB_ENABLED: 'off' }, generated)).toThrow(/LAB_ENABLED must be 1/);
+  });
+});

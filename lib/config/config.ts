@@ -66,6 +66,12 @@ export interface AppConfig {
    * minimal library-only routes) that `npm run bench` compares the app against; off (404) otherwise.
    */
   benchRoutes: boolean;
+  /**
+   * The attack lab (/lab, /api/lab): deliberately weak verifiers and cookies, beside the real
+   * flows. On by default, since teaching is what the app is for; LAB_ENABLED=0 makes every lab
+   * page and lab API answer 404, for a deployment that should show only the real flows.
+   */
+  labEnabled: boolean;
 }
 
 export interface JsonWebKeyWithId {
@@ -317,9 +323,10 @@ function parseDemoAccounts(env: Environment, mode: AppConfig['mode'], notices: s
   return DEFAULT_DEMO_USERS;
 }
 
-function parseFlag(env: Environment, name: string): boolean {
+function parseFlag(env: Environment, name: string, byDefault = false): boolean {
   const raw = env[name]?.trim() ?? '';
-  if (raw === '' || raw === '0') return false;
+  if (raw === '') return byDefault;
+  if (raw === '0') return false;
   if (raw === '1') return true;
   throw new ConfigError(`${name} must be 1 (on) or 0 (off), got "${raw}"`);
 }
@@ -436,6 +443,7 @@ export function parseConfig(env: Environment, generateSecret: () => string): Par
       loginThrottle: parseLoginThrottle(env),
       trustedProxyHops: parseInteger(env, 'TRUSTED_PROXY_HOPS', TRUSTED_PROXY_HOPS, 'proxies'),
       benchRoutes: parseFlag(env, 'BENCH_ROUTES'),
+      labEnabled: parseFlag(env, 'LAB_ENABLED', true),
     },
     notices,
   };

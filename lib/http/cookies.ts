@@ -112,26 +112,36 @@ export function cookieAttributes(purpose: CookiePurpose, secure: boolean, creden
   };
 }
 
-function serialize(name: string, value: string, attributes: CookieAttributes): string {
-  const parts = [
-    `${name}=${value}`,
-    `Path=${attributes.path}`,
-    `Max-Age=${attributes.maxAgeSeconds}`,
-    'HttpOnly',
-    `SameSite=${attributes.sameSite}`,
-  ];
+/**
+ * What a Set-Cookie line can say. The app's own cookies are always HttpOnly with a SameSite value;
+ * the wider type exists for the attack lab (lib/lab/lab-cookies.ts), whose cookies leave flags
+ * out on purpose and are written by this same serializer.
+ */
+export interface CookieLine {
+  path: string;
+  maxAgeSeconds: number;
+  httpOnly: boolean;
+  /** null: no SameSite attribute at all, so the browser's default applies. */
+  sameSite: SameSite | 'None' | null;
+  secure: boolean;
+}
+
+export function serializeCookie(name: string, value: string, attributes: CookieLine): string {
+  const parts = [`${name}=${value}`, `Path=${attributes.path}`, `Max-Age=${attributes.maxAgeSeconds}`];
+  if (attributes.httpOnly) parts.push('HttpOnly');
+  if (attributes.sameSite !== null) parts.push(`SameSite=${attributes.sameSite}`);
   if (attributes.secure) parts.push('Secure');
   return parts.join('; ');
 }
 
 /** The Set-Cookie value that stores `value` for a credential living `credentialLifetimeSeconds`. */
 export function setCookieHeader(purpose: CookiePurpose, value: string, secure: boolean, credentialLifetimeSeconds: number): string {
-  return serialize(cookieName(purpose, secure), value, cookieAttributes(purpose, secure, credentialLifetimeSeconds));
+  return serializeCookie(cookieName(purpose, secure), value, cookieAttributes(purpose, secure, credentialLifetimeSeconds));
 }
 
 /** The Set-Cookie value that deletes the cookie: same name and Path (or the browser keeps it), Max-Age=0. */
 export function clearCookieHeader(purpose: CookiePurpose, secure: boolean): string {
-  return serialize(cookieName(purpose, secure), '', cookieAttributes(purpose, secure, 0));
+  return serializeCookie(cookieName(purpose, secure), '', cookieAttributes(purpose, secure, 0));
 }
 
 /**
@@ -142,7 +152,7 @@ export function clearCookieHeader(purpose: CookiePurpose, secure: boolean): stri
  * request to whichever cookie the attacker placed first, so a duplicate is treated as no
  * credential at all: the request fails closed as signed out, never as someone else.
  */
-function readCookieValue(cookieHeader: string | null, name: string): string | null {
+export function readCookieValue(cookieHeader: string | null, name: string): string | null {
   if (!cookieHeader) return null;
   let found: string | null = null;
   let seen = 0;
