@@ -71,7 +71,11 @@ export function ClientPanel({
     >
       <h3 className="font-semibold">
         {title}
-        {weak && <span className="ml-2 rounded bg-amber-200 px-1.5 py-0.5 text-xs font-bold text-amber-950">weak on purpose</span>}
+        {weak && (
+          <span className="ml-2 inline-block rounded bg-amber-200 px-1.5 py-0.5 text-xs font-bold whitespace-nowrap text-amber-950">
+            weak on purpose
+          </span>
+        )}
       </h3>
       <StatusLine id={id} state={state} />
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 text-sm">
@@ -128,13 +132,14 @@ export function ClientPanel({
       {events !== undefined && (
         <div>
           <h4 className="text-sm font-semibold">Live events for this user (GET /api/events, Bearer)</h4>
+          <p className="text-xs text-slate-600">Every refresh of this user shows here, including the ones this window did not make.</p>
           <ol aria-label={`${title}: live events`} data-testid={`${id}-events`} className="flex flex-col gap-0.5 text-sm">
             {events.length === 0 && <li className="text-slate-500">none yet</li>}
             {events.map((event) => (
               <li key={event.id} data-type={event.type} className="font-mono">
                 <span className="text-slate-500">{clock(event.at)}</span>{' '}
                 <strong className={event.type === 'refresh_reused' ? 'text-red-700' : undefined}>{event.type}</strong>
-                {event.code !== null && ` ${event.code}`}
+                {event.code !== null && event.code !== event.type && ` ${event.code}`}
                 {event.generation !== null && ` (generation ${event.generation})`}
               </li>
             ))}

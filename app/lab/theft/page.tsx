@@ -7,7 +7,7 @@ export default async function TheftPage({ searchParams }: { searchParams: Promis
   const { role } = await searchParams;
   const initialRole: WindowRole = role === 'attacker' ? 'attacker' : 'victim';
   return (
-    <main className="mx-auto flex max-w-6xl flex-col gap-4 px-6 py-5 max-sm:px-4">
+    <main className="mx-auto flex max-w-6xl flex-col gap-3 px-6 py-4 max-sm:px-4">
       <header>
         <p className="text-sm font-medium text-slate-600">
           <Link href="/" className="underline-offset-2 hover:underline">
@@ -20,11 +20,10 @@ export default async function TheftPage({ searchParams }: { searchParams: Promis
           / theft
         </p>
         <h1 className="text-2xl font-bold tracking-tight">Refresh-token theft, in two windows</h1>
-        <p className="mt-1 max-w-5xl text-slate-800">
-          Malware copies the victim&apos;s refresh token and the attacker refreshes with it. The real flow rotates the token on every
-          refresh, so one of the two holders soon presents a token that was already used: the server sees the reuse, revokes the whole
-          login, and both windows are signed out. The lab variant never rotates its token, so nothing ever looks wrong and the attacker
-          stays in as long as the token lives.
+        <p className="mt-1 text-slate-800">
+          Malware copies the victim&apos;s refresh token; the attacker refreshes with it. The real flow rotates the token at every refresh,
+          so soon one holder presents a token already used: the server calls it theft, revokes the whole login and signs both windows out.
+          The lab variant never rotates, so nothing looks wrong and the attacker stays in.
         </p>
       </header>
       <TheftDemo initialRole={initialRole} />

@@ -18,8 +18,8 @@ export interface TheftSettings {
 const THEFT_USERS = DEMO_CREDENTIALS.filter((credential) => credential.role === 'user');
 /** bob by default: the other pages and specs mostly use alice, and a detected theft marks its user revoked. */
 const FIRST_VICTIM = THEFT_USERS.find((user) => user.username === 'bob') ?? DEMO_CREDENTIALS[0];
-const REAL_TITLE = 'Real flow: rotated on every refresh, reuse detected';
-const LAB_TITLE = 'Lab variant: the same refresh token forever';
+const REAL_TITLE = 'Real flow: rotated, reuse detected';
+const LAB_TITLE = 'Lab variant: never rotated';
 
 async function postJson(url: string, body: object, bearer?: string): Promise<{ status: number; body: unknown }> {
   const response = await fetch(url, {
@@ -56,7 +56,7 @@ function VictimWindow() {
   return (
     <div className="flex flex-col gap-3">
       <form
-        className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-300 bg-white p-3"
+        className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-300 bg-white px-3 py-2"
         onSubmit={(event) => {
           event.preventDefault();
           void signIn();
@@ -89,9 +89,9 @@ function VictimWindow() {
         <button type="submit" className="rounded bg-sky-800 px-4 py-1.5 font-semibold text-white hover:bg-sky-900">
           Sign in as the victim
         </button>
-        <p className="text-sm text-slate-700">
-          Tokens are held in this page&apos;s memory, as a native app holds them (POST /api/jwt/token), so this window can show you its
-          refresh token. A browser keeps the real one in an HttpOnly cookie that no script can read.
+        <p className="min-w-0 flex-1 basis-72 text-sm text-slate-700">
+          This window holds its tokens in memory, as a native app does (POST /api/jwt/token), so it can show its refresh token. A browser
+          keeps the real one in an HttpOnly cookie that no script can read.
         </p>
         {error !== null && (
           <p role="alert" className="w-full text-red-700">
@@ -158,9 +158,9 @@ function AttackerWindow() {
   const events = useOwnEvents(real.state.accessToken);
   return (
     <div className="flex flex-col gap-3">
-      <p className="rounded-lg border border-slate-300 bg-white p-3 text-slate-800">
-        The attacker has no password. It has the refresh tokens malware copied from the victim&apos;s window: paste each one and refresh
-        with it. From then on this window refreshes by itself, like the victim&apos;s.
+      <p className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-slate-800">
+        The attacker has no password, only the refresh tokens malware copied from the victim&apos;s window: paste each one and refresh with
+        it. From then on this window refreshes by itself, like the victim&apos;s.
       </p>
       <div className="grid gap-3 md:grid-cols-2">
         <ClientPanel
@@ -204,7 +204,7 @@ function AttackerWindow() {
 function SettingsLine({ settings }: { settings: TheftSettings | null }) {
   if (settings === null) return <p className="text-slate-600">Reading this server&apos;s settings…</p>;
   return (
-    <p data-testid="theft-settings" className="text-slate-800">
+    <p data-testid="theft-settings" className="text-sm text-slate-800">
       This server right now: access tokens live <strong data-testid="access-ttl">{settings.accessTokenTtlSeconds} s</strong>, the grace
       window is <strong data-testid="refresh-grace">{settings.refreshGraceSeconds} s</strong>, the denylist is{' '}
       <strong>{settings.denylist ? 'on' : 'off'}</strong>
@@ -234,10 +234,13 @@ export function TheftDemo({ initialRole }: { initialRole: WindowRole }) {
   }
 
   return (
-    <div className="flex flex-col gap-4">
+    <div className="flex flex-col gap-3">
       <SettingsLine settings={settings} />
-      <fieldset className="flex flex-wrap items-center gap-4 rounded-lg border border-slate-300 bg-white px-3 py-2">
-        <legend className="px-1 text-sm font-semibold">This window is the</legend>
+      <fieldset className="flex flex-wrap items-center gap-x-4 gap-y-1 rounded-lg border-2 border-slate-400 bg-white px-3 py-1.5">
+        <legend className="sr-only">This window is the</legend>
+        <span aria-hidden className="font-semibold">
+          This window is the
+        </span>
         {(['victim', 'attacker'] as const).map((choice) => (
           <label key={choice} className="flex items-center gap-2 text-lg font-medium">
             <input type="radio" name="window-role" checked={role === choice} onChange={() => choose(choice)} />
@@ -245,7 +248,7 @@ export function TheftDemo({ initialRole }: { initialRole: WindowRole }) {
           </label>
         ))}
         <span className="text-sm text-slate-700">
-          Open this page twice, in two browser profiles (say one normal and one private window), and pick one role in each.
+          Open this page twice, in two browser profiles (one normal, one private), one role in each.
         </span>
       </fieldset>
       {/* Keyed: switching role starts that window's clients from nothing. */}

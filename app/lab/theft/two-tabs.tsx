@@ -111,11 +111,6 @@ export function TwoTabs({ settings }: { settings: TheftSettings | null }) {
           </span>
           Grace window
         </button>
-        <span className="text-sm text-slate-700">
-          {grace
-            ? `On: the app's real endpoint, grace ${graceSeconds} s (this server's setting).`
-            : 'Off: the lab variant, weak on purpose: the app’s own rotation code on a lab store, with the grace set to 0. The real server’s setting is not touched.'}
-        </span>
         <button
           type="button"
           onClick={() => void start()}
@@ -124,6 +119,16 @@ export function TwoTabs({ settings }: { settings: TheftSettings | null }) {
         >
           Refresh from two tabs at once
         </button>
+        <span className="min-w-0 flex-1 basis-80 text-sm text-slate-700">
+          {grace ? (
+            `On: the app's real endpoint, with this server's grace of ${graceSeconds} s.`
+          ) : (
+            <>
+              Off: the lab variant, <strong>weak on purpose</strong>: the app&apos;s own rotation code on a lab store with the grace at 0.
+              The real server&apos;s setting is not touched.
+            </>
+          )}
+        </span>
       </div>
       {error !== null && (
         <p role="alert" className="text-red-700">

@@ -156,6 +156,7 @@ export function useTokenClient(flavor: TokenFlavor) {
             accessToken: null,
             accessExpiresAt: null,
             retryAt: null,
+            me: null,
             endedBy: errorCodeOf(body) ?? String(response.status),
             answers: log(previous, answer(false)),
           }));
