@@ -63,6 +63,15 @@ test('with LAB_ENABLED=0 every /lab page is a 404 and every /api/lab route a JSO
   }
 });
 
+test('the dashboard links to the lab only where the lab is on', async ({ page }) => {
+  const pages = page.getByRole('navigation', { name: 'Pages' });
+  await page.goto('/');
+  await expect(pages.getByRole('link', { name: 'Attack lab' })).toHaveAttribute('href', '/lab');
+  await page.goto(`${off.baseURL}/`);
+  await expect(pages.getByRole('link', { name: 'Scenarios' })).toBeVisible();
+  await expect(pages.getByRole('link', { name: 'Attack lab' })).toHaveCount(0);
+});
+
 test('with the lab on (the default) its index and routes answer', async ({ page, request }) => {
   expect((await request.get('/api/lab/cases')).status()).toBe(200);
   await page.goto('/lab');
