@@ -2,6 +2,7 @@ import { LazyCostsDashboard } from './_components/costs/lazy-costs-dashboard';
 import { Dashboard } from './_components/dashboard/dashboard';
 import { readCredentialPresence } from './_lib/credential-presence';
 import { parseDashboardView, parseUrlState, type SearchParamsRecord } from '@/lib/dashboard/url-state';
+import { getServerApp } from '@/lib/server/app';
 import { loadBenchReportPathFromEnvironment } from '@/lib/server/config';
 import { readBenchReport } from '@/lib/server/costs/read-bench-report';
 
@@ -12,5 +13,5 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     const bench = await readBenchReport(loadBenchReportPathFromEnvironment());
     return <LazyCostsDashboard initialUrl={parseUrlState(params)} credentials={credentials} bench={bench} />;
   }
-  return <Dashboard initialUrl={parseUrlState(params)} credentials={credentials} />;
+  return <Dashboard initialUrl={parseUrlState(params)} credentials={credentials} labEnabled={getServerApp().config.labEnabled} />;
 }

@@ -1,36 +1,14 @@
-import { readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { appPaths } from './app-pages';
 import { startAppServer, type RunningAppServer } from '../test-utils/app-server';
+
+const labPages = appPaths('app/lab', 'page');
+const labApis = appPaths('app/api/lab', 'route');
 
 /**
  * LAB_ENABLED=0 switches the whole lab off: every page under /lab and every route under /api/lab
- * answers 404. The paths are read from the app folder at test time, so a lab page or route added
- * later is covered without editing this spec.
+ * answers 404, found on disk at test time (e2e/app-pages.ts).
  */
-function routePaths(folder: string, file: RegExp): string[] {
-  const found: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const full = path.join(dir, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else if (file.test(name)) {
-        const segments = path
-          .relative('app', dir)
-          .split(path.sep)
-          .filter((segment) => !segment.startsWith('_') && !segment.startsWith('('))
-          .map((segment) => (segment.startsWith('[') ? 'x' : segment));
-        found.push(`/${segments.join('/')}`);
-      }
-    }
-  };
-  walk(folder);
-  return found;
-}
-
-const labPages = routePaths('app/lab', /^page\.tsx$/);
-const labApis = routePaths('app/api/lab', /^route\.ts$/);
-
 let off: RunningAppServer;
 
 test.beforeAll(async () => {
@@ -61,6 +39,15 @@ test('with LAB_ENABLED=0 every /lab page is a 404 and every /api/lab route a JSO
       expect(await response.json(), `${method} ${api}`).toMatchObject({ error: 'not_found' });
     }
   }
+});
+
+test('the dashboard links to the lab only where the lab is on', async ({ page }) => {
+  const pages = page.getByRole('navigation', { name: 'Pages' });
+  await page.goto('/');
+  await expect(pages.getByRole('link', { name: 'Attack lab' })).toHaveAttribute('href', '/lab');
+  await page.goto(`${off.baseURL}/`);
+  await expect(pages.getByRole('link', { name: 'Scenarios' })).toBeVisible();
+  await expect(pages.getByRole('link', { name: 'Attack lab' })).toHaveCount(0);
 });
 
 test('with the lab on (the default) its index and routes answer', async ({ page, request }) => {

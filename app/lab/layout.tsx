@@ -10,14 +10,14 @@ export default function LabLayout({ children }: { children: ReactNode }) {
   if (!getServerApp().config.labEnabled) notFound();
   return (
     <div className="min-h-screen">
-      <div
-        role="note"
+      <aside
+        aria-label="Attack lab warning"
         className="border-b-4 border-amber-500 bg-amber-100 px-6 py-2 text-sm text-amber-950 max-sm:px-4"
         data-testid="lab-banner"
       >
         <strong>Attack lab.</strong> The endpoints marked <em>weak</em> are vulnerable on purpose. They use their own keys, issuer and{' '}
         <code>lab_</code> cookies, and the app&apos;s real endpoints refuse everything they issue.
-      </div>
+      </aside>
       {children}
     </div>
   );

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { LAB_CASES } from '@/lib/lab/catalogue';
+import { CatalogueText } from './_components/catalogue-text';
 
 export const metadata = { title: 'Attack lab: session-vs-jwt' };
 
@@ -31,9 +32,11 @@ export default function LabIndexPage() {
         {LAB_CASES.map((entry) => (
           <li key={entry.slug} className="rounded-lg border border-slate-300 bg-white p-4">
             <Link href={`/lab/${entry.slug}`} className="font-semibold underline-offset-2 hover:underline">
-              {entry.number}. {entry.title}
+              {entry.number}. <CatalogueText text={entry.title} />
             </Link>
-            <p className="mt-1 text-sm text-slate-700">{entry.mistake}</p>
+            <p className="mt-1 text-sm text-slate-700">
+              <CatalogueText text={entry.mistake} />
+            </p>
           </li>
         ))}
       </ol>

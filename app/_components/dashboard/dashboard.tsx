@@ -24,17 +24,21 @@ export interface DashboardProps {
   initialUrl: DashboardUrlState;
   /** Which strategy cookies the page was served with: only those logins are looked up. */
   credentials: CredentialPresence;
+  /** Whether this server serves the attack lab (LAB_ENABLED): its link shows only then. */
+  labEnabled: boolean;
 }
 
 const LINKS = [
   { href: '/session', label: 'Session page' },
   { href: '/jwt', label: 'JWT page' },
   { href: '/admin', label: 'Admin console' },
+  { href: '/scenarios', label: 'Scenarios' },
   { href: '/.well-known/jwks.json', label: 'JWKS' },
 ];
+const LAB_LINK = { href: '/lab', label: 'Attack lab' };
 
 /** The side-by-side dashboard: both strategies, the revocation race, and the presenter's controls. */
-export function Dashboard({ initialUrl, credentials }: DashboardProps) {
+export function Dashboard({ initialUrl, credentials, labEnabled }: DashboardProps) {
   const session = useLane('session', credentials.session);
   const jwt = useLane('jwt', credentials.accessToken);
   const library = useLibraryCosts();
@@ -158,7 +162,7 @@ export function Dashboard({ initialUrl, credentials }: DashboardProps) {
       )}
       {!present && (
         <nav aria-label="Pages" className="flex flex-wrap gap-4 text-sm text-slate-700">
-          {LINKS.map((link) => (
+          {(labEnabled ? [...LINKS, LAB_LINK] : LINKS).map((link) => (
             <a key={link.href} className="underline" href={link.href}>
               {link.label}
             </a>

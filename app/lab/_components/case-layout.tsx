@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { findLabCase } from '@/lib/lab/catalogue';
+import { CatalogueText } from './catalogue-text';
 
 /**
  * The frame of every lab case page: the mistake, the attack and the defence from the catalogue,
@@ -23,15 +24,21 @@ export function CaseLayout({ slug, children }: { slug: string; children: ReactNo
           / case {entry.number}
         </p>
         <h1 className="text-2xl font-bold tracking-tight">
-          {entry.number}. {entry.title}
+          {entry.number}. <CatalogueText text={entry.title} />
         </h1>
         <dl className="mt-2 grid gap-x-4 gap-y-1 text-slate-800 sm:grid-cols-[8rem_1fr]">
           <dt className="font-semibold">The mistake</dt>
-          <dd>{entry.mistake}</dd>
+          <dd>
+            <CatalogueText text={entry.mistake} />
+          </dd>
           <dt className="font-semibold">The attack</dt>
-          <dd>{entry.attack}</dd>
+          <dd>
+            <CatalogueText text={entry.attack} />
+          </dd>
           <dt className="font-semibold">The real flow</dt>
-          <dd>{entry.defence}</dd>
+          <dd>
+            <CatalogueText text={entry.defence} />
+          </dd>
         </dl>
       </header>
       {children}

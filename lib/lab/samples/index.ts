@@ -1,0 +1,8 @@
+import type { LabCredentialSample } from '../lab-credential-sample';
+import { foundationCredentialSamples } from './foundation';
+
+/** Every credential the lab issues or forges, one of each kind: what the isolation test replays against the real endpoints. */
+export async function allLabCredentialSamples(): Promise<LabCredentialSample[]> {
+  const groups = await Promise.all([foundationCredentialSamples()]);
+  return groups.flat();
+}
