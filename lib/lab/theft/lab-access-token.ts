@@ -9,7 +9,7 @@ import { generateIdentifier } from '@/lib/crypto/opaque-token';
 import type { Role, User } from '@/lib/users/users';
 import { LAB_AUDIENCE, LAB_ISSUER } from '../lab-identity';
 
-export const LAB_ACCESS_TOKEN_TYPE = 'lab-theft+jwt';
+const LAB_ACCESS_TOKEN_TYPE = 'lab-theft+jwt';
 
 export interface LabSigningMaterial {
   privateKey: CryptoKey;

@@ -5,7 +5,7 @@
  *   no-grace     the app's own rotation and reuse detection, run on a lab store with the grace
  *                window set to 0: two tabs of one user refreshing a moment apart look like theft.
  */
-export const THEFT_LAB_VARIANTS = ['no-rotation', 'no-grace'] as const;
+const THEFT_LAB_VARIANTS = ['no-rotation', 'no-grace'] as const;
 export type TheftLabVariant = (typeof THEFT_LAB_VARIANTS)[number];
 
 const MAX_REFRESH_TOKEN_LENGTH = 200;
