@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { gotoReady } from './helpers';
 
@@ -16,6 +17,12 @@ async function openWindow(browser: Browser, role: 'victim' | 'attacker'): Promis
   await gotoReady(page, role === 'attacker' ? '/lab/theft?role=attacker' : '/lab/theft');
   await expect(page.getByRole('radio', { name: `${role} window` })).toBeChecked();
   return page;
+}
+
+/** axe-core on a window mid-demo (the page audit in lab-audits.spec.ts only sees it before sign-in). */
+async function expectNoAxeViolations(page: Page): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
 const refreshCount = async (page: Page, testId: string) => Number(await page.getByTestId(testId).textContent());
@@ -49,6 +56,8 @@ test('a stolen refresh token: reuse is detected and both windows are signed out;
   await expect(attacker.getByTestId('attacker-real-status')).toHaveText('Signed in as bob');
   await expect(attacker.getByTestId('attacker-lab-status')).toHaveText('Signed in as bob');
   const victimLabRefreshesAtTheft = await refreshCount(victim, 'victim-lab-refreshes');
+  await expectNoAxeViolations(victim);
+  await expectNoAxeViolations(attacker);
 
   // The victim's next refresh presents the token the attacker already rotated: inside the grace
   // window it is told to retry (it might be a second tab), after it the reuse is called theft.

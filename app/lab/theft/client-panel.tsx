@@ -69,14 +69,14 @@ export function ClientPanel({
       data-testid={id}
       className={`flex min-w-0 flex-col gap-2 rounded-lg border-2 bg-white p-3 ${weak ? 'border-amber-500' : 'border-sky-700'}`}
     >
-      <h3 className="font-semibold">
+      <h2 className="font-semibold">
         {title}
         {weak && (
           <span className="ml-2 inline-block rounded bg-amber-200 px-1.5 py-0.5 text-xs font-bold whitespace-nowrap text-amber-950">
             weak on purpose
           </span>
         )}
-      </h3>
+      </h2>
       <StatusLine id={id} state={state} />
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 text-sm">
         <dt className="text-slate-600">Access token</dt>
@@ -131,7 +131,7 @@ export function ClientPanel({
       </ol>
       {events !== undefined && (
         <div>
-          <h4 className="text-sm font-semibold">Live events for this user (GET /api/events, Bearer)</h4>
+          <h3 className="text-sm font-semibold">Live events for this user (GET /api/events, Bearer)</h3>
           <p className="text-xs text-slate-600">Every refresh of this user shows here, including the ones this window did not make.</p>
           <ol aria-label={`${title}: live events`} data-testid={`${id}-events`} className="flex flex-col gap-0.5 text-sm">
             {events.length === 0 && <li className="text-slate-500">none yet</li>}
