@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 /** The events a theft demo window shows: what happened to refresh tokens, not every "who am I". */
 const SHOWN_TYPES = new Set(['login', 'refresh', 'refresh_reused', 'rejection']);
 const EVENTS_KEPT = 8;
+const STREAM_OVERLAP_MS = 1_500;
 
 export interface OwnEvent {
   id: string;
@@ -33,7 +34,8 @@ function toOwnEvent(id: string, type: string, data: string): OwnEvent | null {
 /**
  * The signed-in user's own events, live, from the app's real stream (GET /api/events), opened with
  * the window's access token as Bearer. That stream ends when the token expires, so it is reopened
- * with each new one; once the window is signed out there is no token and no stream.
+ * with each new one (at most two at once per window, within the app's cap of streams per user);
+ * once the window is signed out there is no token and no stream.
  */
 export function useOwnEvents(accessToken: string | null): OwnEvent[] {
   const [events, setEvents] = useState<OwnEvent[]>([]);
@@ -67,7 +69,12 @@ export function useOwnEvents(accessToken: string | null): OwnEvent[] {
         }
       }
     })().catch(() => undefined);
-    return () => controller.abort();
+    // The old stream is kept a moment after the next one opens (events are de-duplicated by id), so
+    // an event published while the new stream connects is not lost. It would end by itself at its
+    // token's expiry anyway, about a second after the refresh that replaced it.
+    return () => {
+      window.setTimeout(() => controller.abort(), STREAM_OVERLAP_MS);
+    };
   }, [accessToken]);
   return events;
 }
