@@ -3,7 +3,7 @@
  * the mobile-and-SPA scenario shows. Pure: the page passes the clock.
  */
 
-export type AccessPhase = 'valid' | 'tolerated' | 'expired';
+type AccessPhase = 'valid' | 'tolerated' | 'expired';
 
 export interface AccessCountdown {
   phase: AccessPhase;

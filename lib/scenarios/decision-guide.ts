@@ -3,10 +3,10 @@
  * a recommendation: what to use, why, what it costs, and the dashboard setup that shows it.
  */
 
-export type ClientKinds = 'browser-only' | 'mobile-or-third-party';
-export type Services = 'one' | 'many';
-export type Revocation = 'immediate' | 'within-minutes';
-export type StoreDistance = 'nearby' | 'far';
+type ClientKinds = 'browser-only' | 'mobile-or-third-party';
+type Services = 'one' | 'many';
+type Revocation = 'immediate' | 'within-minutes';
+type StoreDistance = 'nearby' | 'far';
 
 export interface GuideAnswers {
   clients: ClientKinds;
@@ -33,7 +33,7 @@ export const GUIDE_QUESTIONS: readonly GuideQuestion[] = [
   },
   {
     key: 'services',
-    question: 'How many services must check who the caller is?',
+    question: 'How many services check who the caller is?',
     choices: [
       { value: 'one', label: 'One backend' },
       { value: 'many', label: 'Many services, each verifying on its own' },
@@ -41,7 +41,7 @@ export const GUIDE_QUESTIONS: readonly GuideQuestion[] = [
   },
   {
     key: 'revocation',
-    question: 'When you revoke someone, how soon must they be out?',
+    question: 'After a revocation, how soon must they be out?',
     choices: [
       { value: 'immediate', label: 'At their next request' },
       { value: 'within-minutes', label: 'Within a few minutes is fine' },
@@ -49,7 +49,7 @@ export const GUIDE_QUESTIONS: readonly GuideQuestion[] = [
   },
   {
     key: 'store',
-    question: 'Is there a fast shared store (Redis or similar) next to your servers?',
+    question: 'A fast shared store (e.g. Redis) next to the servers?',
     choices: [
       { value: 'nearby', label: 'Yes, a lookup costs about a millisecond' },
       { value: 'far', label: 'No, or it is far away' },

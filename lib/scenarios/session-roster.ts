@@ -5,7 +5,7 @@
  */
 import type { SignedInUser } from './signed-in-users';
 
-export type RosterState = 'live' | 'revoked' | 'ended';
+type RosterState = 'live' | 'revoked' | 'ended';
 
 export interface RosterEntry {
   /** The session's public handle (the hash of its id). */

@@ -31,7 +31,7 @@ export function StoreNotice() {
     <p
       data-testid="store-notice"
       data-driver={driver}
-      className={`rounded-lg border px-4 py-3 ${shared ? 'border-emerald-300 bg-emerald-50 text-emerald-950' : 'border-amber-300 bg-amber-50 text-amber-950'}`}
+      className={`rounded-lg border px-4 py-2.5 ${shared ? 'border-emerald-300 bg-emerald-50 text-emerald-950' : 'border-amber-300 bg-amber-50 text-amber-950'}`}
     >
       <strong>
         This server ({health.instance}) keeps its sessions in {DRIVER_NAMES[driver]}.

@@ -153,7 +153,7 @@ export function SignedInUsers() {
               <th className="py-2 pr-3 font-medium">User</th>
               <th className="py-2 pr-3 font-medium">Session</th>
               <th className="py-2 pr-3 font-medium">Signed in</th>
-              <th className="py-2 pr-3 font-medium">Last accepted request</th>
+              <th className="py-2 pr-3 font-medium">User&apos;s last request</th>
               <th className="py-2 font-medium">Status</th>
             </tr>
           </thead>
@@ -170,13 +170,14 @@ export function SignedInUsers() {
                 >
                   <td className="py-2 pr-3 font-semibold">{entry.username}</td>
                   <td className="py-2 pr-3 font-mono text-sm text-slate-600">{entry.sessionId.slice(0, 10)}…</td>
-                  <td className="py-2 pr-3">{time(entry.createdAt)}</td>
-                  <td className="py-2 pr-3">{accepted === undefined ? '—' : time(Math.max(accepted, entry.lastSeenAt))}</td>
+                  <td className="py-2 pr-3 whitespace-nowrap">{time(entry.createdAt)}</td>
+                  <td className="py-2 pr-3 whitespace-nowrap">{time(Math.max(accepted ?? 0, entry.lastSeenAt))}</td>
                   <td className="py-2">
                     {entry.state === 'live' && <span className="font-semibold text-emerald-700">● live</span>}
                     {entry.state === 'revoked' && (
                       <span className="font-semibold text-red-700">
-                        ✕ revoked, gone from the store{entry.goneAt !== null && ` at ${time(entry.goneAt)}`}: its next request gets 401
+                        ✕ revoked{entry.goneAt !== null && ` at ${time(entry.goneAt)}`}{' '}
+                        <span className="font-normal text-red-900">· its next request gets 401</span>
                       </span>
                     )}
                     {entry.state === 'ended' && <span className="text-slate-600">ended (logged out or timed out)</span>}

@@ -27,10 +27,10 @@ export function DecisionGuide() {
       <form aria-label="Questions" className="flex flex-col gap-4" onSubmit={(event) => event.preventDefault()}>
         {GUIDE_QUESTIONS.map((question, index) => (
           <fieldset key={question.key} className="rounded-lg border border-slate-300 bg-white px-4 py-3">
-            <legend className="px-1 font-semibold">
+            <legend className="float-left mb-1 w-full font-semibold">
               {index + 1}. {question.question}
             </legend>
-            <div className="mt-1 flex flex-col gap-1">
+            <div className="clear-both flex flex-col gap-0.5">
               {question.choices.map((choice) => (
                 <label key={choice.value} className="flex cursor-pointer items-center gap-2 rounded px-1 py-0.5 hover:bg-slate-50">
                   <input
@@ -80,6 +80,20 @@ export function DecisionGuide() {
             <p className="mt-1 text-2xl font-bold" data-testid="recommendation-title">
               {pick.title}
             </p>
+            <div className="mt-3 rounded-lg bg-violet-50 px-4 py-3">
+              <Link
+                href={dashboardHref(pick.dashboard)}
+                className="font-semibold text-violet-800 underline underline-offset-2 hover:text-violet-950"
+              >
+                See it on the dashboard
+              </Link>
+              <p className="mt-1 text-sm text-slate-700" data-testid="dashboard-setup">
+                {pick.dashboard.view === 'costs'
+                  ? 'The costs view. '
+                  : `The revocation race, proposing access tokens of ${formatSeconds(pick.dashboard.ttlSeconds)} and the denylist ${pick.dashboard.denylist ? 'on' : 'off'} (a signed-in admin applies the proposal with one click). `}
+                {pick.dashboard.watch}
+              </p>
+            </div>
             <h3 className="mt-4 font-semibold">Why</h3>
             <ul className="mt-1 list-disc space-y-1 pl-5 text-slate-800">
               {pick.reasons.map((reason) => (
@@ -96,20 +110,6 @@ export function DecisionGuide() {
                 </ul>
               </>
             )}
-            <div className="mt-5 rounded-lg bg-violet-50 p-4">
-              <Link
-                href={dashboardHref(pick.dashboard)}
-                className="font-semibold text-violet-800 underline underline-offset-2 hover:text-violet-950"
-              >
-                See it on the dashboard
-              </Link>
-              <p className="mt-1 text-sm text-slate-700" data-testid="dashboard-setup">
-                {pick.dashboard.view === 'costs'
-                  ? 'The costs view. '
-                  : `The revocation race, proposing access tokens of ${formatSeconds(pick.dashboard.ttlSeconds)} and the denylist ${pick.dashboard.denylist ? 'on' : 'off'} (a signed-in admin applies the proposal with one click). `}
-                {pick.dashboard.watch}
-              </p>
-            </div>
           </>
         )}
       </section>

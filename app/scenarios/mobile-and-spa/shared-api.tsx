@@ -74,7 +74,7 @@ function ClientPanel({
       aria-labelledby={`${testId}-heading`}
       data-testid={testId}
       data-status={client.status}
-      className={`flex flex-col gap-3 rounded-xl border-2 bg-white p-5 shadow-sm ${client.status === 'locked-out' ? 'border-red-300' : client.status === 'accepted' ? 'border-emerald-300' : 'border-slate-200'}`}
+      className={`flex flex-col gap-3 rounded-xl border-2 bg-white px-5 py-4 shadow-sm ${client.status === 'locked-out' ? 'border-red-300' : client.status === 'accepted' ? 'border-emerald-300' : 'border-slate-200'}`}
     >
       <div>
         <h2 id={`${testId}-heading`} className="text-xl font-semibold">
@@ -82,29 +82,36 @@ function ClientPanel({
         </h2>
         <p className="text-sm text-slate-700">{how}</p>
       </div>
-      <p
-        className={`font-semibold ${client.status === 'locked-out' ? 'text-red-700' : client.status === 'accepted' ? 'text-emerald-700' : 'text-slate-600'}`}
-      >
-        {statusText}
-        {client.status === 'locked-out' && client.lockedOutAt !== null && revokedAt !== null && (
-          <span data-testid={`${testId}-locked-after`}> {((client.lockedOutAt - revokedAt) / 1000).toFixed(1)} s after the revocation</span>
-        )}
-      </p>
-      <div className="rounded-lg bg-slate-50 px-4 py-3" aria-live="off">
-        <p className="text-sm text-slate-600">Access token</p>
-        {countdown === null || client.status === 'signed-out' ? (
-          <p className="text-2xl font-bold text-slate-400">none</p>
-        ) : (
-          <p className="text-2xl font-bold tabular-nums" data-testid={`${testId}-countdown`} data-phase={countdown.phase}>
-            {countdown.phase === 'valid' && `expires in ${countdown.secondsToExpiry} s`}
-            {countdown.phase === 'tolerated' && `expired; refused in ${countdown.secondsToRefusal} s`}
-            {countdown.phase === 'expired' && 'expired'}
+      <div className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_minmax(0,13rem)]">
+        <div className="flex flex-col gap-1.5">
+          <p
+            className={`font-semibold ${client.status === 'locked-out' ? 'text-red-700' : client.status === 'accepted' ? 'text-emerald-700' : 'text-slate-600'}`}
+          >
+            {statusText}
+            {client.status === 'locked-out' && client.lockedOutAt !== null && revokedAt !== null && (
+              <span data-testid={`${testId}-locked-after`}>
+                {' '}
+                {((client.lockedOutAt - revokedAt) / 1000).toFixed(1)} s after the revocation
+              </span>
+            )}
           </p>
-        )}
-        <p className="text-xs text-slate-600">{toleranceNote}</p>
+          <Answer label="Last GET /api/jwt/me:" answer={client.lastCall} testId={`${testId}-me`} />
+          <Answer label="Last refresh:" answer={client.lastRefresh} testId={`${testId}-refresh`} />
+        </div>
+        <div className="rounded-lg bg-slate-50 px-4 py-3">
+          <p className="text-sm text-slate-600">Access token</p>
+          {countdown === null || client.status === 'signed-out' ? (
+            <p className="text-2xl font-bold text-slate-400">none</p>
+          ) : (
+            <p className="text-2xl font-bold tabular-nums" data-testid={`${testId}-countdown`} data-phase={countdown.phase}>
+              {countdown.phase === 'valid' && `expires in ${countdown.secondsToExpiry} s`}
+              {countdown.phase === 'tolerated' && `refused in ${countdown.secondsToRefusal} s`}
+              {countdown.phase === 'expired' && 'expired'}
+            </p>
+          )}
+          <p className="text-xs text-slate-600">{toleranceNote}</p>
+        </div>
       </div>
-      <Answer label="Last GET /api/jwt/me:" answer={client.lastCall} testId={`${testId}-me`} />
-      <Answer label="Last refresh:" answer={client.lastRefresh} testId={`${testId}-refresh`} />
       <div className="flex flex-wrap gap-2">
         {client.status === 'accepted' ? (
           <button
@@ -207,9 +214,9 @@ export function SharedApi() {
       {revocation && (
         <p data-testid="revocation" className="rounded-lg bg-red-50 px-4 py-3 text-red-950">
           <strong>Revoked at {time(revocation.revokedAt)}</strong>: {revocation.refreshFamiliesRevoked} refresh-token famil
-          {revocation.refreshFamiliesRevoked === 1 ? 'y' : 'ies'} revoked, so every refresh is refused from now on. The access tokens
-          already issued are signed and checked without the store: each keeps working until it expires (unless the denylist is on). Each
-          client is out within one access-token lifetime.
+          {revocation.refreshFamiliesRevoked === 1 ? 'y' : 'ies'} revoked, so every refresh is refused from now on. Access tokens already
+          issued are checked without the store (unless the denylist is on) and work until they expire: each client is out within one
+          access-token lifetime.
         </p>
       )}
       {revokeError && (
