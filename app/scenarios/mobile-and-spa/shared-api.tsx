@@ -66,9 +66,7 @@ function ClientPanel({
 }: ClientPanelProps) {
   const credentials = USERS.find((user) => user.username === username) ?? DEFAULT_DEMO_USER;
   const countdown = client.expiresAtMs === null ? null : accessCountdown(client.expiresAtMs, now, toleranceSeconds);
-  const statusText = { 'signed-out': 'signed out', accepted: `● signed in as ${username}, API answers`, 'locked-out': '✕ locked out' }[
-    client.status
-  ];
+  const statusText = { 'signed-out': 'signed out', accepted: `● signed in as ${username}`, 'locked-out': '✕ locked out' }[client.status];
   return (
     <section
       aria-labelledby={`${testId}-heading`}
@@ -82,7 +80,7 @@ function ClientPanel({
         </h2>
         <p className="text-sm text-slate-700">{how}</p>
       </div>
-      <div className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_minmax(0,13rem)]">
+      <div className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_minmax(0,12rem)]">
         <div className="flex flex-col gap-1.5">
           <p
             className={`font-semibold ${client.status === 'locked-out' ? 'text-red-700' : client.status === 'accepted' ? 'text-emerald-700' : 'text-slate-600'}`}
@@ -99,15 +97,26 @@ function ClientPanel({
           <Answer label="Last refresh:" answer={client.lastRefresh} testId={`${testId}-refresh`} />
         </div>
         <div className="rounded-lg bg-slate-50 px-4 py-3">
-          <p className="text-sm text-slate-600">Access token</p>
           {countdown === null || client.status === 'signed-out' ? (
-            <p className="text-2xl font-bold text-slate-400">none</p>
+            <>
+              <p className="text-sm text-slate-600">Access token</p>
+              <p className="text-3xl font-bold text-slate-400">none</p>
+            </>
           ) : (
-            <p className="text-2xl font-bold tabular-nums" data-testid={`${testId}-countdown`} data-phase={countdown.phase}>
-              {countdown.phase === 'valid' && `expires in ${countdown.secondsToExpiry} s`}
-              {countdown.phase === 'tolerated' && `refused in ${countdown.secondsToRefusal} s`}
-              {countdown.phase === 'expired' && 'expired'}
-            </p>
+            <div data-testid={`${testId}-countdown`} data-phase={countdown.phase}>
+              <p className="text-sm text-slate-600">
+                {countdown.phase === 'valid'
+                  ? 'Access token expires in'
+                  : countdown.phase === 'tolerated'
+                    ? 'Expired; refused in'
+                    : 'Access token'}
+              </p>
+              <p className="text-3xl font-bold tabular-nums">
+                {countdown.phase === 'valid' && `${countdown.secondsToExpiry} s`}
+                {countdown.phase === 'tolerated' && `${countdown.secondsToRefusal} s`}
+                {countdown.phase === 'expired' && 'expired'}
+              </p>
+            </div>
           )}
           <p className="text-xs text-slate-600">{toleranceNote}</p>
         </div>
