@@ -147,46 +147,48 @@ export function SignedInUsers() {
           here within a second.
         </p>
       ) : (
-        <table className="w-full border-collapse text-left" aria-label="Sessions">
-          <thead>
-            <tr className="border-b border-slate-300 text-sm text-slate-600">
-              <th className="py-2 pr-3 font-medium">User</th>
-              <th className="py-2 pr-3 font-medium">Session</th>
-              <th className="py-2 pr-3 font-medium">Signed in</th>
-              <th className="py-2 pr-3 font-medium">User&apos;s last request</th>
-              <th className="py-2 font-medium">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {roster.map((entry) => {
-              const accepted = traffic.lastAccepted[entry.userId];
-              return (
-                <tr
-                  key={entry.sessionId}
-                  data-testid="session-row"
-                  data-user={entry.username}
-                  data-state={entry.state}
-                  className="border-b border-slate-100"
-                >
-                  <td className="py-2 pr-3 font-semibold">{entry.username}</td>
-                  <td className="py-2 pr-3 font-mono text-sm text-slate-600">{entry.sessionId.slice(0, 10)}…</td>
-                  <td className="py-2 pr-3 whitespace-nowrap">{time(entry.createdAt)}</td>
-                  <td className="py-2 pr-3 whitespace-nowrap">{time(Math.max(accepted ?? 0, entry.lastSeenAt))}</td>
-                  <td className="py-2">
-                    {entry.state === 'live' && <span className="font-semibold text-emerald-700">● live</span>}
-                    {entry.state === 'revoked' && (
-                      <span className="font-semibold text-red-700">
-                        ✕ revoked{entry.goneAt !== null && ` at ${time(entry.goneAt)}`}{' '}
-                        <span className="font-normal text-red-900">· its next request gets 401</span>
-                      </span>
-                    )}
-                    {entry.state === 'ended' && <span className="text-slate-600">ended (logged out or timed out)</span>}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse text-left" aria-label="Sessions">
+            <thead>
+              <tr className="border-b border-slate-300 text-sm text-slate-600">
+                <th className="py-2 pr-3 font-medium">User</th>
+                <th className="py-2 pr-3 font-medium">Session</th>
+                <th className="py-2 pr-3 font-medium">Signed in</th>
+                <th className="py-2 pr-3 font-medium">User&apos;s last request</th>
+                <th className="py-2 font-medium">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {roster.map((entry) => {
+                const accepted = traffic.lastAccepted[entry.userId];
+                return (
+                  <tr
+                    key={entry.sessionId}
+                    data-testid="session-row"
+                    data-user={entry.username}
+                    data-state={entry.state}
+                    className="border-b border-slate-100"
+                  >
+                    <td className="py-2 pr-3 font-semibold">{entry.username}</td>
+                    <td className="py-2 pr-3 font-mono text-sm text-slate-600">{entry.sessionId.slice(0, 10)}…</td>
+                    <td className="py-2 pr-3 whitespace-nowrap">{time(entry.createdAt)}</td>
+                    <td className="py-2 pr-3 whitespace-nowrap">{time(Math.max(accepted ?? 0, entry.lastSeenAt))}</td>
+                    <td className="py-2">
+                      {entry.state === 'live' && <span className="font-semibold text-emerald-700">● live</span>}
+                      {entry.state === 'revoked' && (
+                        <span className="font-semibold text-red-700">
+                          ✕ revoked{entry.goneAt !== null && ` at ${time(entry.goneAt)}`}{' '}
+                          <span className="font-normal text-red-900">· its next request gets 401</span>
+                        </span>
+                      )}
+                      {entry.state === 'ended' && <span className="text-slate-600">ended (logged out or timed out)</span>}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

@@ -100,7 +100,7 @@ function ClientPanel({
           {countdown === null || client.status === 'signed-out' ? (
             <>
               <p className="text-sm text-slate-600">Access token</p>
-              <p className="text-3xl font-bold text-slate-400">none</p>
+              <p className="text-3xl font-bold text-slate-500">none</p>
             </>
           ) : (
             <div data-testid={`${testId}-countdown`} data-phase={countdown.phase}>
