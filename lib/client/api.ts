@@ -10,6 +10,7 @@ import type { CookieView } from '@/lib/http/cookies';
 import type { ErrorBody, ErrorCode } from '@/lib/http/errors';
 import type { AccessTokenClaims, AccessTokenHeader } from '@/lib/jwt/access-token';
 import type { SigningKeySummary } from '@/lib/jwt/signing-keys';
+import type { SignedInUser } from '@/lib/scenarios/signed-in-users';
 import type { SessionView } from '@/lib/session/session';
 import type { RuntimeSettings, SETTINGS_BOUNDS, StoredSettings } from '@/lib/settings/settings';
 import type { StoreHealth } from '@/lib/store/health';
@@ -230,6 +231,8 @@ export const api = {
     settings: () => get<SettingsBody>('/api/admin/settings'),
     saveSettings: (patch: Partial<RuntimeSettings>) => request<SettingsBody>('PUT', '/api/admin/settings', { body: patch }),
     revoke: (username: string) => post<RevokeBody>('/api/admin/revoke', { username }),
+    /** Every user with a live session, and those sessions (the admin dashboard scenario's list). */
+    signedInUsers: () => get<{ users: SignedInUser[] }>('/api/admin/sessions'),
     keys: () => get<KeysBody>('/api/admin/keys'),
     rotateKey: () => post<KeysBody>('/api/admin/keys/rotate'),
     retireKey: (kid: string) => post<KeysBody>('/api/admin/keys/retire', { kid }),
