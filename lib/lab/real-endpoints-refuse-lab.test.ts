@@ -6,20 +6,6 @@
  * attempt must be refused with a 4xx JSON error; a 2xx or a 5xx fails the test.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { GET as adminEvents } from '@/app/api/admin/events/route';
-import { GET as adminKeys } from '@/app/api/admin/keys/route';
-import { POST as adminRetireKey } from '@/app/api/admin/keys/retire/route';
-import { POST as adminRotateKey } from '@/app/api/admin/keys/rotate/route';
-import { GET as adminMe } from '@/app/api/admin/me/route';
-import { POST as adminRevoke } from '@/app/api/admin/revoke/route';
-import { GET as adminSettings, PUT as adminPutSettings } from '@/app/api/admin/settings/route';
-import { GET as jwtInspect } from '@/app/api/jwt/inspect/route';
-import { GET as jwtMe } from '@/app/api/jwt/me/route';
-import { GET as jwtDescribeRefresh, POST as jwtRefresh } from '@/app/api/jwt/refresh/route';
-import { GET as sessionInspect } from '@/app/api/session/inspect/route';
-import { POST as sessionLogoutAll } from '@/app/api/session/logout-all/route';
-import { GET as sessionMe } from '@/app/api/session/me/route';
-import { GET as sessionList } from '@/app/api/session/sessions/route';
 import { COOKIES } from '@/lib/http/cookies';
 import { DEFAULT_DEMO_USER } from '@/lib/users/demo-credentials';
 import { createTestApp, serveRoutesFrom } from '@/test-utils/test-app';
@@ -30,24 +16,43 @@ import { allLabCredentialSamples } from './samples';
 const ORIGIN = 'http://127.0.0.1:3000';
 type Handler = (request: Request) => Promise<Response>;
 
-const REAL_ENDPOINTS: ReadonlyArray<{ method: string; path: string; handler: Handler; body?: unknown }> = [
-  { method: 'GET', path: '/api/session/me', handler: sessionMe },
-  { method: 'GET', path: '/api/session/inspect', handler: sessionInspect },
-  { method: 'GET', path: '/api/session/sessions', handler: sessionList },
-  { method: 'POST', path: '/api/session/logout-all', handler: sessionLogoutAll },
-  { method: 'GET', path: '/api/jwt/me', handler: jwtMe },
-  { method: 'GET', path: '/api/jwt/inspect', handler: jwtInspect },
-  { method: 'GET', path: '/api/jwt/refresh', handler: jwtDescribeRefresh },
-  { method: 'POST', path: '/api/jwt/refresh', handler: jwtRefresh },
-  { method: 'GET', path: '/api/admin/me', handler: adminMe },
-  { method: 'GET', path: '/api/admin/settings', handler: adminSettings },
-  { method: 'PUT', path: '/api/admin/settings', handler: adminPutSettings, body: { denylistEnabled: true } },
-  { method: 'GET', path: '/api/admin/keys', handler: adminKeys },
-  { method: 'POST', path: '/api/admin/keys/rotate', handler: adminRotateKey },
-  { method: 'POST', path: '/api/admin/keys/retire', handler: adminRetireKey, body: { kid: 'x' } },
-  { method: 'POST', path: '/api/admin/revoke', handler: adminRevoke, body: { username: 'alice' } },
-  { method: 'GET', path: '/api/admin/events', handler: adminEvents },
-];
+/**
+ * Every route module of the real API, found at test time, so a route added later is covered:
+ * the session, JWT and admin routes and the user event stream.
+ */
+const routeModules = import.meta.glob<Record<string, unknown>>([
+  '/app/api/session/**/route.ts',
+  '/app/api/jwt/**/route.ts',
+  '/app/api/admin/**/route.ts',
+  '/app/api/events/route.ts',
+]);
+const METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'] as const;
+/** Routes that check no credential: the password logins, presence probes and idempotent logouts. */
+const CHECK_NO_CREDENTIAL = new Set([
+  'POST /api/session/login',
+  'POST /api/jwt/login',
+  'POST /api/jwt/token',
+  'POST /api/admin/login',
+  'GET /api/admin/presence',
+  'GET /api/jwt/refresh/presence',
+  'POST /api/session/logout',
+  'POST /api/admin/logout',
+  'DELETE /api/jwt/refresh',
+]);
+/** A well-formed body where a route needs one, so a refusal is about the credential, not the body. */
+const BODIES: Record<string, unknown> = {
+  'PUT /api/admin/settings': { denylist: true },
+  'POST /api/admin/keys/retire': { kid: 'x' },
+  'POST /api/admin/revoke': { username: 'alice' },
+};
+
+interface RealEndpoint {
+  method: string;
+  path: string;
+  handler: Handler;
+  body?: unknown;
+}
+let REAL_ENDPOINTS: RealEndpoint[] = [];
 
 const REAL_COOKIE_NAMES = Object.values(COOKIES).flatMap((spec) => [spec.secureName, spec.plainName]);
 
@@ -65,7 +70,7 @@ function presentations(sample: LabCredentialSample): Array<{ how: string; header
   return ways;
 }
 
-function send(endpoint: (typeof REAL_ENDPOINTS)[number], headers: Record<string, string>, body?: unknown): Promise<Response> {
+function send(endpoint: RealEndpoint, headers: Record<string, string>, body?: unknown): Promise<Response> {
   const json = body ?? endpoint.body;
   return endpoint.handler(
     new Request(`${ORIGIN}${endpoint.path}`, {
@@ -81,6 +86,16 @@ let samples: LabCredentialSample[];
 beforeAll(async () => {
   serveRoutesFrom(createTestApp({ instanceId: 'lab-isolation' }));
   samples = await allLabCredentialSamples();
+  for (const [file, load] of Object.entries(routeModules)) {
+    const exported = await load();
+    const path = file.replace(/^\/app/, '').replace(/\/route\.ts$/, '');
+    for (const method of METHODS) {
+      const key = `${method} ${path}`;
+      if (typeof exported[method] === 'function' && !CHECK_NO_CREDENTIAL.has(key))
+        REAL_ENDPOINTS.push({ method, path, handler: exported[method] as Handler, body: BODIES[key] });
+    }
+  }
+  REAL_ENDPOINTS = REAL_ENDPOINTS.sort((a, b) => `${a.path} ${a.method}`.localeCompare(`${b.path} ${b.method}`));
 });
 
 async function expectRefused(response: Response, what: string): Promise<void> {
@@ -91,8 +106,19 @@ async function expectRefused(response: Response, what: string): Promise<void> {
 }
 
 describe('real endpoints refuse every lab credential', () => {
-  it('has samples from the lab to replay', () => {
+  it('has samples from the lab to replay, and the real endpoints the issue names to replay them at', () => {
     expect(samples.length).toBeGreaterThan(0);
+    const names = REAL_ENDPOINTS.map((endpoint) => `${endpoint.method} ${endpoint.path}`);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'GET /api/session/me',
+        'GET /api/jwt/me',
+        'POST /api/jwt/refresh',
+        'GET /api/admin/me',
+        'POST /api/admin/revoke',
+        'GET /api/admin/sessions',
+      ]),
+    );
   });
 
   it('refuses each sample presented as a Bearer token, as any real cookie, or as its own lab cookie', async () => {
