@@ -1,6 +1,6 @@
 'use client';
 
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { decodeToken, type JsonObject } from '@/lib/lab/forgery/compact-jws';
 import { withAdminClaims } from '@/lib/lab/forgery/lab-users';
 import { sendAttack, type LabAnswer } from '@/lib/lab/lab-answer';
@@ -28,6 +28,15 @@ interface TokenWorkbenchProps {
 }
 
 const pretty = (value: unknown) => JSON.stringify(value, null, 2);
+
+/** Roughly how many characters of the editors' monospace text fit on one line of the narrow column. */
+const EDITOR_LINE_CHARACTERS = 50;
+
+/** Tall enough to show a decoded part whole (up to `max` rows), so the claims are read, not scrolled to. */
+const rowsFor = (text: string, min: number, max: number) => {
+  const visualLines = text.split('\n').reduce((lines, line) => lines + Math.max(1, Math.ceil(line.length / EDITOR_LINE_CHARACTERS)), 0);
+  return Math.min(max, Math.max(min, visualLines));
+};
 
 function parseObject(text: string, what: string): JsonObject {
   let value: unknown;
@@ -59,6 +68,7 @@ export function TokenWorkbench({ slug, issueLabel, issueToken, forge, why, child
   const [busy, setBusy] = useState(false);
   const [weak, setWeak] = useState<LabAnswer | null>(null);
   const [real, setReal] = useState<LabAnswer | null>(null);
+  const answers = useRef<HTMLDivElement>(null);
 
   const showDecoded = (value: string) => {
     const decoded = decodeToken(value);
@@ -118,6 +128,8 @@ export function TokenWorkbench({ slug, issueLabel, issueToken, forge, why, child
       ]);
       setWeak(weakAnswer);
       setReal(realAnswer);
+      // On a 720-pixel projector the answers start below the fold: bring them up once they are in.
+      requestAnimationFrame(() => answers.current?.scrollIntoView({ behavior: 'smooth', block: 'nearest' }));
     });
 
   return (
@@ -154,7 +166,7 @@ export function TokenWorkbench({ slug, issueLabel, issueToken, forge, why, child
             Header (decoded, editable)
             <textarea
               className={editorClass}
-              rows={4}
+              rows={rowsFor(headerText, 4, 12)}
               value={headerText}
               onChange={(event) => setHeaderText(event.target.value)}
               spellCheck={false}
@@ -164,7 +176,7 @@ export function TokenWorkbench({ slug, issueLabel, issueToken, forge, why, child
             Payload (decoded, editable)
             <textarea
               className={editorClass}
-              rows={7}
+              rows={rowsFor(payloadText, 7, 16)}
               value={payloadText}
               onChange={(event) => setPayloadText(event.target.value)}
               spellCheck={false}
@@ -185,7 +197,9 @@ export function TokenWorkbench({ slug, issueLabel, issueToken, forge, why, child
           {children}
         </div>
       </div>
-      <SideBySide weak={weak} real={real} why={why} />
+      <div ref={answers} className="scroll-mt-4">
+        <SideBySide weak={weak} real={real} why={why} />
+      </div>
     </section>
   );
 }

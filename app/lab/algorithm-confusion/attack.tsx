@@ -9,7 +9,7 @@ export function AlgorithmConfusionAttack() {
   return (
     <TokenWorkbench
       slug="algorithm-confusion"
-      issueLabel={`Get the app’s real access token for ${DEFAULT_DEMO_USER.username}`}
+      issueLabel={`Get ${DEFAULT_DEMO_USER.username}’s real access token`}
       issueToken={() => fetchLabToken('/api/jwt/token', { username: DEFAULT_DEMO_USER.username, password: DEFAULT_DEMO_USER.password })}
       forge={{
         label: 'HMAC-sign with the public JWKS',

@@ -31,7 +31,7 @@ function RealTokenPayload() {
         <span className="text-sm text-slate-700">for comparison: id, username and role only</span>
       </div>
       {payload !== null && (
-        <pre data-testid="real-token-payload" className="max-h-40 overflow-auto rounded bg-slate-100 p-2 text-xs">
+        <pre data-testid="real-token-payload" className="overflow-auto rounded bg-slate-100 p-2 text-xs">
           {payload}
         </pre>
       )}

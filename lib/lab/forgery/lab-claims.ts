@@ -36,5 +36,6 @@ export function checkLabClaims(
   const { sub, username, role } = payload;
   if (typeof sub !== 'string' || typeof username !== 'string') return { ok: false, message: 'sub or username missing' };
   if (role !== 'user' && role !== 'admin') return { ok: false, message: 'role is neither user nor admin' };
-  return { ok: true, user: { ...payload, sub, username, role: role satisfies LabRole } };
+  // Who, first; then every other claim, as a careless API echoes them (case 16 shows why that hurts).
+  return { ok: true, user: { sub, username, role: role satisfies LabRole, ...payload } };
 }

@@ -16,7 +16,8 @@ export function readLabBearer(request: Request): { ok: true; token: string } | {
 /** The weak endpoint's answer: 200 with the user it let in and why, or 401 invalid_token. */
 export function answerWeakVerification(verification: WeakVerification): Reply {
   if (!verification.ok) return fail('invalid_token', `Refused by the weak verifier: ${verification.message}.`);
-  return ok({ user: verification.user, acceptedBecause: verification.acceptedBecause });
+  // The reason first: it is the line the page's answer panel must show without scrolling.
+  return ok({ acceptedBecause: verification.acceptedBecause, user: verification.user });
 }
 
 /** `GET /api/lab/<slug>/me` for one weak verifier: Bearer in, verdict out. */
