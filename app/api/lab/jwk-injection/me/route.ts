@@ -1,0 +1,8 @@
+import { WEAK_VERIFIERS } from '@/lib/lab/forgery/case-endpoints';
+import { checkWithWeakVerifier } from '@/lib/lab/forgery/weak-endpoint';
+import { labRoute } from '@/lib/lab/lab-route';
+
+export const dynamic = 'force-dynamic';
+
+/** Lab case: who am I, by a Bearer token, to a verifier that verifies with the key in the token's own `jwk` header (weak on purpose). */
+export const GET = labRoute(async ({ ctx }) => checkWithWeakVerifier(ctx.request, (token) => WEAK_VERIFIERS['jwk-injection'](token, ctx)));

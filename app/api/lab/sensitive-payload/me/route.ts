@@ -1,0 +1,10 @@
+import { WEAK_VERIFIERS } from '@/lib/lab/forgery/case-endpoints';
+import { checkWithWeakVerifier } from '@/lib/lab/forgery/weak-endpoint';
+import { labRoute } from '@/lib/lab/lab-route';
+
+export const dynamic = 'force-dynamic';
+
+/** Lab case: who am I, by a Bearer token, to a verifier that verifies correctly but answers with every claim, the email and password hash included (weak on purpose). */
+export const GET = labRoute(async ({ ctx }) =>
+  checkWithWeakVerifier(ctx.request, (token) => WEAK_VERIFIERS['sensitive-payload'](token, ctx)),
+);
