@@ -1,0 +1,36 @@
+import { randomBytes } from 'node:crypto';
+import { formatGuessableId } from '../session-fixation/guessable-ids';
+import { sealStatelessSession } from '../logout-stateless-cookie/stateless-session';
+import { signLabJwt } from '../lifecycle/lab-jwt';
+import { labSigningKey, LAB_KEY_ID } from '../lab-keys';
+import type { LabCredentialSample } from '../lab-credential-sample';
+
+/**
+ * One of each credential the lifecycle cases (1, 2, 10 to 15) issue, made in process the way their
+ * endpoints make them, for the test that presents every lab credential to every real endpoint.
+ */
+export async function lifecycleCredentialSamples(): Promise<LabCredentialSample[]> {
+  const now = Date.now();
+  const labKey = await labSigningKey();
+  const keyed = { ...labKey, kid: LAB_KEY_ID };
+  const alice = { sub: 'alice', username: 'alice', role: 'user' };
+  return [
+    {
+      labCase: 'local-storage',
+      description: 'the lab JWT the page keeps in localStorage',
+      value: await signLabJwt(alice, keyed, 24 * 60 * 60, now),
+    },
+    {
+      labCase: 'logout-stateless-cookie',
+      description: 'a stateless sealed session cookie holding alice herself',
+      value: await sealStatelessSession({ username: 'alice', role: 'user', loggedInAt: now }, randomBytes(32).toString('base64url')),
+      labCookie: 'statelessSession',
+    },
+    {
+      labCase: 'session-fixation',
+      description: 'a counter-and-clock lab session id',
+      value: formatGuessableId(1001, now),
+      labCookie: 'fixationSession',
+    },
+  ];
+}
