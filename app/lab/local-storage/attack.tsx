@@ -160,7 +160,7 @@ export function LocalStorageAttack() {
         <textarea
           value={stolen}
           onChange={(event) => setStolen(event.target.value)}
-          rows={2}
+          rows={3}
           className="rounded border border-slate-300 p-2 font-mono text-xs break-all"
         />
       </label>
