@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { gotoReady } from './helpers';
 import { shootLabPage } from './lab-shots';
 
-test('a stolen one-lifetime refresh token keeps minting tokens; the real rotated one is spent by the victim’s refresh', async ({ page }) => {
+test('a stolen one-lifetime refresh token keeps minting tokens; the real rotated one is spent by the victim’s refresh', async ({
+  page,
+}) => {
   await gotoReady(page, '/lab/one-lifetime');
   // The timeline uses this server's live access-token lifetime (15 min on the main e2e server).
   await expect(page.getByRole('heading', { name: /access tokens live 900 s/ })).toBeVisible();

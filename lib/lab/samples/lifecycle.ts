@@ -3,6 +3,11 @@ import { formatGuessableId } from '../session-fixation/guessable-ids';
 import { sealStatelessSession } from '../logout-stateless-cookie/stateless-session';
 import { signLabJwt } from '../lifecycle/lab-jwt';
 import { labSigningKey, LAB_KEY_ID } from '../lab-keys';
+import { makeForeverKey } from '../key-rotation/forever-key';
+import { LONG_LIVED_TOKEN_LIFETIME_SECONDS } from '../long-lived-jwt/long-lived-token';
+import { oneLifetimeClaims } from '../one-lifetime/one-lifetime-tokens';
+import { oneLifetimeProfile } from '../one-lifetime/stolen-token-worth';
+import { bloatedClaims } from '../token-bloat/bloated-claims';
 import type { LabCredentialSample } from '../lab-credential-sample';
 
 /**
@@ -14,7 +19,35 @@ export async function lifecycleCredentialSamples(): Promise<LabCredentialSample[
   const labKey = await labSigningKey();
   const keyed = { ...labKey, kid: LAB_KEY_ID };
   const alice = { sub: 'alice', username: 'alice', role: 'user' };
+  const oneLifetime = oneLifetimeProfile().accessTokenSeconds;
   return [
+    {
+      labCase: 'long-lived-jwt',
+      description: 'the week-long lab JWT',
+      value: await signLabJwt(alice, keyed, LONG_LIVED_TOKEN_LIFETIME_SECONDS, now),
+      labCookie: 'longLivedJwt',
+    },
+    {
+      labCase: 'token-bloat',
+      description: 'a lab JWT with 20 extra permission claims',
+      value: await signLabJwt({ ...alice, ...bloatedClaims(20) }, keyed, 3600, now),
+      labCookie: 'bloatedJwt',
+    },
+    {
+      labCase: 'key-rotation',
+      description: 'a lab JWT from the kid-less forever key',
+      value: await signLabJwt(alice, await makeForeverKey(), 24 * 60 * 60, now),
+    },
+    {
+      labCase: 'one-lifetime',
+      description: 'a one-lifetime lab access token',
+      value: await signLabJwt(oneLifetimeClaims('access'), keyed, oneLifetime, now),
+    },
+    {
+      labCase: 'one-lifetime',
+      description: 'a one-lifetime lab refresh token (never rotated)',
+      value: await signLabJwt(oneLifetimeClaims('refresh'), keyed, oneLifetime, now),
+    },
     {
       labCase: 'local-storage',
       description: 'the lab JWT the page keeps in localStorage',
