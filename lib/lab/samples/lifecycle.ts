@@ -3,6 +3,7 @@ import { formatGuessableId } from '../session-fixation/guessable-ids';
 import { sealStatelessSession } from '../logout-stateless-cookie/stateless-session';
 import { signLabJwt } from '../lifecycle/lab-jwt';
 import { labSigningKey, LAB_KEY_ID } from '../lab-keys';
+import { FlaglessAccounts } from '../cookie-flags/flagless-accounts';
 import { makeForeverKey } from '../key-rotation/forever-key';
 import { LONG_LIVED_TOKEN_LIFETIME_SECONDS } from '../long-lived-jwt/long-lived-token';
 import { oneLifetimeClaims } from '../one-lifetime/one-lifetime-tokens';
@@ -26,6 +27,12 @@ export async function lifecycleCredentialSamples(): Promise<LabCredentialSample[
       description: 'the week-long lab JWT',
       value: await signLabJwt(alice, keyed, LONG_LIVED_TOKEN_LIFETIME_SECONDS, now),
       labCookie: 'longLivedJwt',
+    },
+    {
+      labCase: 'cookie-flags',
+      description: 'a flagless lab session id (lab_flagless and lab_flagless_none carry the same value)',
+      value: new FlaglessAccounts().open('alice', now),
+      labCookie: 'flaglessSession',
     },
     {
       labCase: 'token-bloat',
