@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { checkHost } from '@/lib/http/host-check';
-import { pageContentSecurityPolicy, STRICT_TRANSPORT_SECURITY, wantsStrictTransportSecurity } from '@/lib/http/security-headers';
+import { contentSecurityPolicyForPage, STRICT_TRANSPORT_SECURITY, wantsStrictTransportSecurity } from '@/lib/http/security-headers';
 import { loadHostGateFromEnvironment } from '@/lib/server/config';
 import { fail, toResponse } from '@/lib/server/http/reply';
 
@@ -17,7 +17,9 @@ export function proxy(request: NextRequest) {
   if (!host.ok) return toResponse(fail(host.code, host.message), false);
 
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
-  const csp = pageContentSecurityPolicy(nonce, development);
+  // The Host was just checked; the origin the browser used decides the lab attacker page's one extra form-action.
+  const requestOrigin = `${request.nextUrl.protocol}//${request.headers.get('host') ?? request.nextUrl.host}`;
+  const csp = contentSecurityPolicyForPage(request.nextUrl.pathname, requestOrigin, nonce, development);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('Content-Security-Policy', csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });

@@ -15,7 +15,8 @@ export interface LabCookieSpec {
   why: string;
 }
 
-export type LabCookiePurpose = 'longLivedJwt' | 'flaglessSession' | 'statelessSession' | 'fixationSession' | 'bloatedJwt' | 'theftRefresh';
+export type LabCookiePurpose =
+  'longLivedJwt' | 'flaglessSession' | 'flaglessSessionNone' | 'statelessSession' | 'fixationSession' | 'bloatedJwt' | 'theftRefresh';
 
 export const LAB_COOKIES: Readonly<Record<LabCookiePurpose, LabCookieSpec>> = {
   longLivedJwt: {
@@ -28,6 +29,13 @@ export const LAB_COOKIES: Readonly<Record<LabCookiePurpose, LabCookieSpec>> = {
     // No HttpOnly, no Secure, no SameSite: the mistake case 10 shows.
     attributes: { path: '/', httpOnly: false, sameSite: null, secure: false },
     why: 'Case 10: a session cookie set with none of the three flags.',
+  },
+  flaglessSessionNone: {
+    name: 'lab_flagless_none',
+    // SameSite=None spelled out: what every browser did by default before 2020, and what many
+    // sites set on purpose. None demands Secure, which browsers accept over http on loopback.
+    attributes: { path: '/', httpOnly: false, sameSite: 'None', secure: true },
+    why: 'Case 10: the same flagless session with SameSite=None, so cross-site forms always carry it.',
   },
   statelessSession: {
     name: 'lab_stateless_session',
