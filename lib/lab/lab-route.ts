@@ -4,7 +4,7 @@ import { route } from '@/lib/server/http/route';
 import type { RequestContext } from '@/lib/server/http/context';
 import { clearLabCookieHeader, readLabCookie, setLabCookieHeader, type LabCookiePurpose } from './lab-cookies';
 
-export type LabCookieChange =
+type LabCookieChange =
   { purpose: LabCookiePurpose; value: string; maxAgeSeconds: number } | { purpose: LabCookiePurpose; clear: true };
 
 /** A lab handler's answer: a reply as every route gives, plus the lab cookies to set or clear. */
@@ -16,7 +16,7 @@ export interface LabContext {
   labCookie(purpose: LabCookiePurpose): string | null;
 }
 
-export const LAB_OFF_MESSAGE = 'The attack lab is switched off on this server (LAB_ENABLED=0).';
+const LAB_OFF_MESSAGE = 'The attack lab is switched off on this server (LAB_ENABLED=0).';
 
 /**
  * The shape of every /api/lab route: the app's own route wrapper (Host check, cross-site check,
