@@ -4,8 +4,7 @@ import { route } from '@/lib/server/http/route';
 import type { RequestContext } from '@/lib/server/http/context';
 import { clearLabCookieHeader, readLabCookie, setLabCookieHeader, type LabCookiePurpose } from './lab-cookies';
 
-type LabCookieChange =
-  { purpose: LabCookiePurpose; value: string; maxAgeSeconds: number } | { purpose: LabCookiePurpose; clear: true };
+type LabCookieChange = { purpose: LabCookiePurpose; value: string; maxAgeSeconds: number } | { purpose: LabCookiePurpose; clear: true };
 
 /** A lab handler's answer: a reply as every route gives, plus the lab cookies to set or clear. */
 export type LabReply = Reply & { labCookies?: readonly LabCookieChange[] };

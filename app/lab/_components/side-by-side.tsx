@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import type { LabAnswer } from '@/lib/lab/lab-answer';
 
 function AnswerPanel({ side, answer }: { side: 'weak' | 'real'; answer: LabAnswer | null }) {
@@ -41,13 +42,17 @@ function AnswerPanel({ side, answer }: { side: 'weak' | 'real'; answer: LabAnswe
  * right, with why they differ underneath. `data-verdict` on each panel is what the lab specs read.
  */
 export function SideBySide({ weak, real, why }: { weak: LabAnswer | null; real: LabAnswer | null; why?: string }) {
+  const heading = useId();
   return (
-    <div className="flex flex-col gap-2">
+    <section aria-labelledby={heading} className="flex flex-col gap-2">
+      <h2 id={heading} className="text-lg font-semibold">
+        The same attack, two answers
+      </h2>
       <div className="grid gap-3 md:grid-cols-2">
         <AnswerPanel side="weak" answer={weak} />
         <AnswerPanel side="real" answer={real} />
       </div>
       {why && (weak || real) && <p className="text-slate-800">{why}</p>}
-    </div>
+    </section>
   );
 }

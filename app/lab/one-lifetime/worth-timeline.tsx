@@ -42,7 +42,7 @@ export function WorthTimeline({ profiles }: { profiles: readonly TokenProfile[] 
                   style={{ width: `${position(worth.whileVictimActiveSeconds)}%` }}
                 />
               </div>
-              <span className="w-[13rem] shrink-0 text-sm font-semibold">
+              <span className="w-[13rem] shrink-0 text-sm font-semibold max-sm:w-28">
                 {formatDuration(worth.whileVictimActiveSeconds)}
                 {worth.atMostSeconds !== worth.whileVictimActiveSeconds ? ` (at most ${formatDuration(worth.atMostSeconds)})` : ''}
               </span>

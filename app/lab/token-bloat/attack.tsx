@@ -40,7 +40,7 @@ function Outcome({ title, answer, testId, detail }: { title: string; answer: Lab
       data-signed-in={answer === null ? 'unknown' : String(signedIn)}
       className={`flex min-w-0 flex-col gap-1 rounded-lg border-2 bg-white p-3 ${answer === null ? 'border-slate-300' : signedIn ? 'border-emerald-600' : 'border-red-600'}`}
     >
-      <h3 className="font-semibold">{title}</h3>
+      <h2 className="font-semibold">{title}</h2>
       {answer === null ? (
         <p className="text-sm text-slate-600">Not signed in yet.</p>
       ) : (
@@ -97,7 +97,7 @@ export function TokenBloatAttack() {
     <div className="flex flex-col gap-4">
       <section aria-label="Claims in the lab token" className="flex flex-col gap-3 rounded-lg border border-slate-300 bg-white p-3">
         <div className="flex flex-wrap items-center gap-3">
-          <label className="flex items-center gap-3">
+          <label className="flex flex-wrap items-center gap-3">
             <span className="font-semibold">Extra claims in the lab token</span>
             <input
               type="range"
@@ -105,7 +105,7 @@ export function TokenBloatAttack() {
               max={MAX_EXTRA_CLAIMS}
               value={claims}
               onChange={(event) => setClaims(Number(event.target.value))}
-              className="w-80"
+              className="w-80 max-w-full"
             />
           </label>
           <output className="w-12 font-mono text-lg font-bold">{claims}</output>
