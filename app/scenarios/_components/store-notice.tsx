@@ -37,7 +37,7 @@ export function StoreNotice() {
         This server ({health.instance}) keeps its sessions in {DRIVER_NAMES[driver]}.
       </strong>{' '}
       {shared
-        ? 'Every instance behind the load balancer reads the same sessions, so one revocation reaches all of them.'
+        ? 'Every instance that shares this store reads the same sessions, so one revocation reaches all of them.'
         : 'This is not the Redis the scenario describes: the memory store behaves the same, but only inside this one process. A second instance would neither see these sessions nor the revocation. Start the server with REDIS_URL to run it as described.'}
     </p>
   );
