@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { loopbackTwinOrigin } from '@/lib/http/security-headers';
 import type { LabTransfer } from '@/lib/lab/cookie-flags/flagless-accounts';
+import { useBusyRun } from '../_lifecycle/use-busy-run';
 import { sendAttack } from '@/lib/lab/lab-answer';
 import { DEFAULT_DEMO_USER } from '@/lib/users/demo-credentials';
 import { ActionButton, Step } from '../_lifecycle/controls';
@@ -25,17 +26,8 @@ export function CookieFlagsAttack() {
   const [labLoginAt, setLabLoginAt] = useState<number | null>(null);
   const [cookies, setCookies] = useState<string | null>(null);
   const [damage, setDamage] = useState<Damage | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusyRun();
   const attackerOrigin = origin === null ? null : loopbackTwinOrigin(origin);
-
-  async function run(action: () => Promise<void>) {
-    setBusy(true);
-    try {
-      await action();
-    } finally {
-      setBusy(false);
-    }
-  }
 
   const signIn = () =>
     run(async () => {

@@ -2,6 +2,7 @@
 
 import { decodeProtectedHeader } from 'jose';
 import { useState } from 'react';
+import { useBusyRun } from '../_lifecycle/use-busy-run';
 import { sendAttack, type LabAnswer } from '@/lib/lab/lab-answer';
 import { DEFAULT_DEMO_USER, DEMO_ADMIN } from '@/lib/users/demo-credentials';
 import { SideBySide } from '../_components/side-by-side';
@@ -34,17 +35,8 @@ export function KeyRotationAttack() {
   const [log, setLog] = useState<string[]>([]);
   const [weak, setWeak] = useState<LabAnswer | null>(null);
   const [real, setReal] = useState<LabAnswer | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusyRun();
   const note = (line: string) => setLog((lines) => [...lines, line]);
-
-  async function run(action: () => Promise<void>) {
-    setBusy(true);
-    try {
-      await action();
-    } finally {
-      setBusy(false);
-    }
-  }
 
   const issue = () =>
     run(async () => {

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { findStolenTokens, type InboxEntry } from '@/lib/lab/local-storage/attacker-inbox';
 import { LAB_TOKEN_STORAGE_KEY, runInjectedScript, type InjectedScriptReport } from '@/lib/lab/local-storage/injected-script';
+import { useBusyRun } from '../_lifecycle/use-busy-run';
 import { sendAttack, type LabAnswer } from '@/lib/lab/lab-answer';
 import { DEFAULT_DEMO_USER } from '@/lib/users/demo-credentials';
 import { SideBySide } from '../_components/side-by-side';
@@ -21,16 +22,7 @@ export function LocalStorageAttack() {
   const [stolen, setStolen] = useState('');
   const [weak, setWeak] = useState<LabAnswer | null>(null);
   const [real, setReal] = useState<LabAnswer | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function run(action: () => Promise<void>) {
-    setBusy(true);
-    try {
-      await action();
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, run } = useBusyRun();
 
   const signIn = () =>
     run(async () => {

@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { useBusyRun } from '../_lifecycle/use-busy-run';
 import { sendAttack, type LabAnswer } from '@/lib/lab/lab-answer';
 import { relayedAnswer } from '@/lib/lab/lifecycle/replay-answer';
 import { DEFAULT_DEMO_USER } from '@/lib/users/demo-credentials';
@@ -15,17 +16,8 @@ export function StatelessLogoutAttack() {
   const [log, setLog] = useState<string[]>([]);
   const [weak, setWeak] = useState<LabAnswer | null>(null);
   const [real, setReal] = useState<LabAnswer | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusyRun();
   const note = (line: string) => setLog((lines) => [...lines, line]);
-
-  async function run(action: () => Promise<void>) {
-    setBusy(true);
-    try {
-      await action();
-    } finally {
-      setBusy(false);
-    }
-  }
 
   const signIn = () =>
     run(async () => {

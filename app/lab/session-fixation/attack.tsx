@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { useBusyRun } from '../_lifecycle/use-busy-run';
 import { sendAttack, type LabAnswer } from '@/lib/lab/lab-answer';
 import { relayedAnswer } from '@/lib/lab/lifecycle/replay-answer';
 import { guessNextIds } from '@/lib/lab/session-fixation/guessable-ids';
@@ -43,17 +44,8 @@ export function SessionFixationAttack() {
   const [real, setReal] = useState<LabAnswer | null>(null);
   const [guess, setGuess] = useState<{ knownId: string; tries: number; answer: LabAnswer | null } | null>(null);
   const [realIds, setRealIds] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusyRun();
   const note = (line: string) => setLog((lines) => [...lines, line]);
-
-  async function run(action: () => Promise<void>) {
-    setBusy(true);
-    try {
-      await action();
-    } finally {
-      setBusy(false);
-    }
-  }
 
   const getIds = () =>
     run(async () => {
