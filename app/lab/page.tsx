@@ -1,3 +1,4 @@
+import { Breadcrumb } from '@/app/_components/breadcrumb';
 import Link from 'next/link';
 import { LAB_CASES } from '@/lib/lab/catalogue';
 import { CatalogueText } from './_components/catalogue-text';
@@ -8,12 +9,7 @@ export default function LabIndexPage() {
   return (
     <main className="mx-auto flex max-w-6xl flex-col gap-6 px-6 py-8 max-sm:px-4">
       <header>
-        <p className="text-sm font-medium text-slate-600">
-          <Link href="/" className="underline-offset-2 hover:underline">
-            session-vs-jwt
-          </Link>{' '}
-          / lab
-        </p>
+        <Breadcrumb here="lab" />
         <h1 className="text-3xl font-bold tracking-tight">Attack lab</h1>
         <p className="mt-1 max-w-3xl text-lg text-slate-700">
           Sixteen mistakes, each attacked for real. Every page sends the same attack twice: to a lab endpoint built with the mistake, and to

@@ -1,3 +1,4 @@
+import { Breadcrumb } from '@/app/_components/breadcrumb';
 import Link from 'next/link';
 import { SCENARIOS } from '@/lib/scenarios/catalogue';
 
@@ -7,12 +8,7 @@ export default function ScenariosIndexPage() {
   return (
     <main className="mx-auto flex max-w-6xl flex-col gap-6 px-6 py-8 max-sm:px-4">
       <header>
-        <nav aria-label="Breadcrumb" className="text-sm font-medium text-slate-600">
-          <Link href="/" className="underline-offset-2 hover:underline">
-            session-vs-jwt
-          </Link>{' '}
-          / scenarios
-        </nav>
+        <Breadcrumb here="scenarios" />
         <h1 className="text-3xl font-bold tracking-tight">Scenarios</h1>
         <p className="mt-1 max-w-3xl text-lg text-slate-700">
           The two systems the article describes, run on this app&apos;s real endpoints, and a short guide to choosing between the

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Breadcrumb } from '@/app/_components/breadcrumb';
 import type { ReactNode } from 'react';
 import { findLabCase } from '@/lib/lab/catalogue';
 import { CatalogueText } from './catalogue-text';
@@ -13,16 +13,7 @@ export function CaseLayout({ slug, children }: { slug: string; children: ReactNo
   return (
     <main className="mx-auto flex max-w-6xl flex-col gap-5 px-6 py-6 max-sm:px-4">
       <header>
-        <p className="text-sm font-medium text-slate-600">
-          <Link href="/" className="underline-offset-2 hover:underline">
-            session-vs-jwt
-          </Link>{' '}
-          /{' '}
-          <Link href="/lab" className="underline-offset-2 hover:underline">
-            lab
-          </Link>{' '}
-          / case {entry.number}
-        </p>
+        <Breadcrumb trail={[{ href: '/lab', label: 'lab' }]} here={`case ${entry.number}`} />
         <h1 className="text-2xl font-bold tracking-tight">
           {entry.number}. <CatalogueText text={entry.title} />
         </h1>

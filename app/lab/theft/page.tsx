@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Breadcrumb } from '@/app/_components/breadcrumb';
 import { TheftDemo, type WindowRole } from './theft-demo';
 
 export const metadata = { title: 'Refresh-token theft, in two windows: session-vs-jwt lab' };
@@ -9,16 +9,7 @@ export default async function TheftPage({ searchParams }: { searchParams: Promis
   return (
     <main className="mx-auto flex max-w-6xl flex-col gap-3 px-6 py-4 max-sm:px-4">
       <header>
-        <p className="text-sm font-medium text-slate-600">
-          <Link href="/" className="underline-offset-2 hover:underline">
-            session-vs-jwt
-          </Link>{' '}
-          /{' '}
-          <Link href="/lab" className="underline-offset-2 hover:underline">
-            lab
-          </Link>{' '}
-          / theft
-        </p>
+        <Breadcrumb trail={[{ href: '/lab', label: 'lab' }]} here="theft" />
         <h1 className="text-2xl font-bold tracking-tight">Refresh-token theft, in two windows</h1>
         <p className="mt-1 text-slate-800">
           Malware copies the victim&apos;s refresh token; the attacker refreshes with it. The real flow rotates the token at every refresh,

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Breadcrumb } from '@/app/_components/breadcrumb';
 import type { ReactNode } from 'react';
 import { findScenario, type Scenario } from '@/lib/scenarios/catalogue';
 
@@ -8,16 +8,7 @@ export function ScenarioFrame({ slug, children }: { slug: Scenario['slug']; chil
   return (
     <main className="mx-auto flex max-w-6xl flex-col gap-6 px-6 py-8 max-sm:px-4">
       <header>
-        <nav aria-label="Breadcrumb" className="text-sm font-medium text-slate-600">
-          <Link href="/" className="underline-offset-2 hover:underline">
-            session-vs-jwt
-          </Link>{' '}
-          /{' '}
-          <Link href="/scenarios" className="underline-offset-2 hover:underline">
-            scenarios
-          </Link>{' '}
-          / {scenario.slug}
-        </nav>
+        <Breadcrumb trail={[{ href: '/scenarios', label: 'scenarios' }]} here={scenario.slug} />
         <h1 className="text-3xl font-bold tracking-tight">{scenario.title}</h1>
         <p className="mt-1 max-w-4xl text-lg text-slate-700">{scenario.summary}</p>
       </header>
