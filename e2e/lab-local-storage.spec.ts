@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { gotoReady } from './helpers';
+import { expectWeakAcceptedRealRefused } from './lab-answers';
 import { shootLabPage } from './lab-shots';
 
 test('an injected script steals the lab token from localStorage but finds no real token; it can still act while it runs', async ({
@@ -19,12 +20,7 @@ test('an injected script steals the lab token from localStorage but finds no rea
   await expect(page.getByTestId('acting-as-victim')).toContainText('200 as alice');
 
   await page.getByRole('button', { name: 'Replay the stolen tokens' }).click();
-  const weak = page.getByTestId('weak-answer');
-  const real = page.getByTestId('real-answer');
-  await expect(weak).toHaveAttribute('data-verdict', 'accepted');
-  await expect(weak).toContainText('"username": "alice"');
-  await expect(real).toHaveAttribute('data-verdict', 'refused');
-  await expect(real).toContainText('401');
+  await expectWeakAcceptedRealRefused(page, { weak: ['"username": "alice"'], real: [] });
   await shootLabPage(page, 'local-storage');
 
   const inboxApi = await page.request.post('/api/lab/local-storage/inbox', { data: { page: '/', localStorage: { a: 1 }, cookies: '' } });
