@@ -133,7 +133,15 @@ async function everyCredential(): Promise<string> {
   ].join('; ');
 }
 
-for (const route of ROUTES.filter((r) => STATE_CHANGING.some((m) => r.methods.has(m)))) {
+/**
+ * The method tables below run on the app's own routes. The lab's fifty-odd routes are left out of
+ * them: a method a route does not export is answered 405 by Next before any of the route's code
+ * runs, which these tables prove on every real route; repeating it per lab route added about 100 s
+ * to the suite and nothing new. The lab routes stay in the cross-site table above.
+ */
+const APP_ROUTES = ROUTES.filter((route) => !route.path.startsWith('/api/lab/'));
+
+for (const route of APP_ROUTES.filter((r) => STATE_CHANGING.some((m) => r.methods.has(m)))) {
   for (const method of ['GET', 'HEAD'] as const) {
     const exported = route.methods.has('GET');
     test(`${method} ${route.path} with every credential ${exported ? 'only reads' : 'is 405'} and changes nothing`, async () => {
@@ -147,7 +155,7 @@ for (const route of ROUTES.filter((r) => STATE_CHANGING.some((m) => r.methods.ha
   }
 }
 
-for (const route of ROUTES) {
+for (const route of APP_ROUTES) {
   for (const method of ALL_METHODS.filter((m) => !route.methods.has(m) && !(m === 'HEAD' && route.methods.has('GET')))) {
     test(`${method} ${route.path} is not a method of the route: 405, nothing changed`, async () => {
       await expectStoreUnchanged(target, async () => {
