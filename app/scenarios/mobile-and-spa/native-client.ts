@@ -2,7 +2,7 @@
  * The simulated native app: it talks to the API the way a mobile app does, with tokens from
  * POST /api/jwt/token sent as `Authorization: Bearer`, and no cookies at all (`credentials:
  * 'omit'`, so this browser's own cookies cannot help it). The tokens live in the caller's memory
- * only: nothing here touches localStorage, sessionStorage or document.cookie.
+ * only: nothing here touches web storage or document.cookie.
  */
 import type { Credentials, JwtMeBody } from '@/lib/client/api';
 
