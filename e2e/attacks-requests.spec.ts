@@ -97,14 +97,27 @@ test('only lab routes are spared the cross-site check, and only the ones named',
   }
 });
 
+/**
+ * The admin's and a user's cookies, signed in once for the whole table: every case must leave the
+ * store unchanged, so the credentials stay valid from one case to the next, and two logins per
+ * case were a good part of the suite's time.
+ */
+let signedIn: Promise<string> | null = null;
+function signedInBrowserCookies(): Promise<string> {
+  signedIn ??= (async () => {
+    const session = issuedCookie(await logIn(target, '/api/session/login', target.user(0)), 'session');
+    return `${(await adminCookie(target)).cookie}; ${cookieHeader('session', session ?? '').cookie}`;
+  })();
+  return signedIn;
+}
+
 for (const route of ROUTES.filter((candidate) => !WITHOUT_CROSS_SITE_CHECK_ON_PURPOSE.has(candidate.path))) {
   for (const method of STATE_CHANGING.filter((m) => route.methods.has(m))) {
     for (const signal of CROSS_SITE_SIGNALS) {
       test(`cross-site ${method} ${route.path} (${signal.name}) is refused with 403 before it runs`, async () => {
         // With the admin's and a user's cookies attached, as a browser would send them on a
         // cross-site form post if SameSite did not stop it: the refusal must not depend on them.
-        const session = issuedCookie(await logIn(target, '/api/session/login', target.user(0)), 'session');
-        const credentials = `${(await adminCookie(target)).cookie}; ${cookieHeader('session', session ?? '').cookie}`;
+        const credentials = await signedInBrowserCookies();
         await expectStoreUnchanged(target, async () => {
           const response = await send(target, method, route.path, {
             headers: { ...signal.headers, cookie: credentials },

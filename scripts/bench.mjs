@@ -24,14 +24,23 @@
 // BENCH_STORES (comma-separated subset of memory,redis,upstash).
 // Everything it starts (redis-server, the REST endpoint, next start) listens on loopback only and
 // is stopped by process group however the script ends.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import autocannon from 'autocannon';
-import { createClient } from 'redis';
+import {
+  CLOCK_TICKS_PER_SECOND,
+  freePort,
+  procStat,
+  serverPid,
+  sleep,
+  startDetached,
+  startRedisServer,
+  stopChild,
+  stopChildren,
+} from './lib/processes.mjs';
 
 const quick = process.argv.includes('--quick');
 const numberFrom = (name, fallback) => (process.env[name] ? Number(process.env[name]) : fallback);
@@ -44,7 +53,6 @@ const WARM_UP_REQUESTS = quick ? 30 : 200;
 const COMMANDSTATS_REQUESTS = quick ? 100 : 1000;
 const STORES = (process.env.BENCH_STORES ?? 'memory,redis,upstash').split(',').map((store) => store.trim());
 const OUTPUT = quick ? 'test-results/bench-quick.json' : 'docs/bench/latest.json';
-const CLOCK_TICKS_PER_SECOND = Number(spawnSync('getconf', ['CLK_TCK']).stdout?.toString().trim()) || 100;
 /** The demo user of the README's "Demo users" (public on purpose); the admin gets a per-run password. */
 const DEMO_USER = { username: 'alice', password: 'wonderland' };
 const ADMIN_USERNAME = 'admin';
@@ -67,84 +75,6 @@ const PHASE_PAIRS = [
   { route: 'jwt', phase: 'verify', minimal: 'minimal-jwt', library: 'verify' },
   { route: 'jwt-denylist', phase: 'verify', minimal: 'minimal-jwt', library: 'verify' },
 ];
-
-const children = [];
-
-/** Stops every process group this script started; runs on every exit path. */
-function stopChildren() {
-  for (const child of children.splice(0)) {
-    try {
-      process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
-}
-process.on('exit', stopChildren);
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    stopChildren();
-    process.exit(130);
-  });
-}
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function startDetached(command, args, env) {
-  const child = spawn(command, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env });
-  children.push(child);
-  let log = '';
-  child.stdout.on('data', (chunk) => (log += chunk));
-  child.stderr.on('data', (chunk) => (log += chunk));
-  child.output = () => log;
-  return child;
-}
-
-function stopChild(child) {
-  try {
-    process.kill(-child.pid, 'SIGKILL');
-  } catch {
-    // already gone
-  }
-  children.splice(children.indexOf(child), 1);
-}
-
-// --- The server process, from /proc ---------------------------------------------------------------
-
-function procStat(pid) {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return { pgrp: Number(fields[2]), cpuTicks: Number(fields[11]) + Number(fields[12]) };
-  } catch {
-    return null;
-  }
-}
-
-function rssKiB(pid) {
-  try {
-    return Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-  } catch {
-    return 0;
-  }
-}
-
-/** The process that serves requests: the largest of the group (next-server, not the `next start` launcher). */
-function serverPid(pgid) {
-  const pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name) && procStat(name)?.pgrp === pgid);
-  return pids.sort((a, b) => rssKiB(b) - rssKiB(a))[0];
-}
 
 const cpuSeconds = (pid) => (procStat(pid)?.cpuTicks ?? Number.NaN) / CLOCK_TICKS_PER_SECOND;
 
@@ -611,26 +541,7 @@ async function main() {
   }
   let redis = null;
   let redisUrl = null;
-  if (STORES.some((store) => store !== 'memory')) {
-    const redisPort = await freePort();
-    redisUrl = `redis://127.0.0.1:${redisPort}`;
-    const server = startDetached(
-      'redis-server',
-      ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-      process.env,
-    );
-    redis = createClient({ url: redisUrl, RESP: 2 });
-    redis.on('error', () => {});
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await redis.connect();
-        break;
-      } catch (error) {
-        if (attempt > 100 || server.exitCode !== null) throw new Error(`redis-server did not start: ${error.message}\n${server.output()}`);
-        await sleep(50);
-      }
-    }
-  }
+  if (STORES.some((store) => store !== 'memory')) ({ client: redis, url: redisUrl } = await startRedisServer());
   const results = {};
   for (const store of STORES) results[store] = await benchStore(store, redisUrl, redis);
   redis?.destroy();

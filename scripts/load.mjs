@@ -16,12 +16,22 @@
 //
 // Logins are kept few (two per user at the start, two per logout cycle), spread over many users,
 // so the per-username and per-client login throttling is never reached.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes, scrypt } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { createServer } from 'node:net';
-import { createClient } from 'redis';
+import {
+  CLOCK_TICKS_PER_SECOND,
+  freePort,
+  groupPids,
+  procStat,
+  rssKiB,
+  serverPid,
+  sleep,
+  startDetached,
+  startRedisServer,
+  stopChildren,
+} from './lib/processes.mjs';
 
 const full = process.argv.includes('--full');
 const numberFrom = (name, fallback) => (process.env[name] ? Number(process.env[name]) : fallback);
@@ -42,9 +52,7 @@ const RSS_SLOPE_BOUND_MIB_PER_MIN = 30;
 /** Keys that exist however many users there are (event log, signing keys, settings). */
 const FIXED_KEYS = new Set(['events:log', 'jwt:signing-keys', 'settings:runtime']);
 const PASSWORD = 'load-and-soak-password';
-const CLOCK_TICKS_PER_SECOND = Number(spawnSync('getconf', ['CLK_TCK']).stdout?.toString().trim()) || 100;
 
-const children = [];
 const assertions = [];
 const figures = {
   date: new Date().toISOString(),
@@ -55,47 +63,6 @@ const figures = {
 function check(name, ok, detail) {
   assertions.push({ name, ok: Boolean(ok), detail });
   console.log(`${ok ? '✓' : '✗'} ${name}${detail === undefined ? '' : `  (${detail})`}`);
-}
-
-/** Stops every process group this script started; runs on every exit path. */
-function stopChildren() {
-  for (const child of children.splice(0)) {
-    try {
-      process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
-}
-process.on('exit', stopChildren);
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    stopChildren();
-    process.exit(130);
-  });
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function startDetached(command, args, env) {
-  const child = spawn(command, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
-  children.push(child);
-  let log = '';
-  child.stdout.on('data', (chunk) => (log += chunk));
-  child.stderr.on('data', (chunk) => (log += chunk));
-  child.output = () => log;
-  return child;
 }
 
 /** The same PHC string lib/users/password.ts verifies, with a cheap cost: logins are not what is measured. */
@@ -112,32 +79,10 @@ function hashPassword(password) {
 
 // --- Process figures from /proc ------------------------------------------------------------------
 
-function procStat(pid) {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return { pgrp: Number(fields[2]), cpuTicks: Number(fields[11]) + Number(fields[12]) };
-  } catch {
-    return null;
-  }
-}
-
-function groupPids(pgid) {
-  return readdirSync('/proc')
-    .filter((name) => /^\d+$/.test(name))
-    .filter((pid) => procStat(pid)?.pgrp === pgid);
-}
-
 /** CPU seconds used so far by every process of the app's group (next start and next-server). */
 const groupCpuSeconds = (pgid) => groupPids(pgid).reduce((sum, pid) => sum + (procStat(pid)?.cpuTicks ?? 0), 0) / CLOCK_TICKS_PER_SECOND;
 
-function rssMiB(pid) {
-  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return match ? Number(match[1]) / 1024 : 0;
-}
-
-/** The process that serves requests: the largest one of the group (next-server, not the `next start` launcher). */
-const serverPid = (pgid) => groupPids(pgid).sort((a, b) => rssMiB(b) - rssMiB(a))[0];
+const rssMiB = (pid) => rssKiB(pid) / 1024;
 
 // --- HTTP with a small cookie jar ----------------------------------------------------------------
 
@@ -394,29 +339,7 @@ async function main() {
     console.log('No production build: running next build first.');
     if (spawnSync('node_modules/.bin/next', ['build'], { stdio: 'inherit' }).status !== 0) throw new Error('next build failed');
   }
-  const redisPort = await freePort();
-  const redisServer = startDetached('redis-server', [
-    '--port',
-    String(redisPort),
-    '--bind',
-    '127.0.0.1',
-    '--save',
-    '',
-    '--appendonly',
-    'no',
-  ]);
-  const redis = createClient({ url: `redis://127.0.0.1:${redisPort}`, RESP: 2 });
-  redis.on('error', () => {});
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await redis.connect();
-      break;
-    } catch (error) {
-      if (attempt > 100 || redisServer.exitCode !== null)
-        throw new Error(`redis-server did not start: ${error.message}\n${redisServer.output()}`);
-      await sleep(50);
-    }
-  }
+  const { client: redis, url: redisUrl } = await startRedisServer();
 
   const passwordHash = await hashPassword(PASSWORD);
   const soakUsers = Array.from({ length: SOAK_USERS }, (_, i) => `soak${String(i + 1).padStart(2, '0')}`);
@@ -428,11 +351,12 @@ async function main() {
   const appPort = await freePort();
   baseURL = `http://127.0.0.1:${appPort}`;
   const app = startDetached('node_modules/.bin/next', ['start', '-H', '127.0.0.1', '-p', String(appPort)], {
+    ...process.env,
     NODE_ENV: 'production',
     NEXT_TELEMETRY_DISABLED: '1',
     SESSION_PASSWORD: randomBytes(32).toString('base64url'),
     SIGNING_KEY_SECRET: randomBytes(32).toString('base64url'),
-    REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+    REDIS_URL: redisUrl,
     DEMO_USERS: JSON.stringify(users),
     INSTANCE_ID: 'load',
     ACCESS_TOKEN_TTL_SECONDS: String(ACCESS_TOKEN_TTL_SECONDS),
