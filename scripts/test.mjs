@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The whole test suite, as one command (`npm test`):
-//   1. system programs (redis-server, Chromium) are present, installed with apt-get as root if not;
+//   1. system programs (redis-server, nginx, Chromium) are present, installed with apt-get as root if not;
 //   2. static checks: types (tsc), lint (ESLint), formatting (Prettier), unused code (knip), each
 //      counted as one test, so a lint or format failure shows in the totals;
 //   3. unit + contract tests (vitest; each file starts its own redis-server on a free port);
@@ -8,7 +8,8 @@
 //   5. load and soak against that build on real Redis (scripts/load.mjs, modest settings: about
 //      3 minutes), each of its assertions counted as one test;
 //   6. the bench, short (scripts/bench.mjs --quick, about a minute), counted as one test: it
-//      must run to the end and write a report of the declared shape; no timing is asserted.
+//      must run to the end and write a report of the declared shape; no timing is asserted;
+//   7. the cluster bench, short (scripts/bench-cluster.mjs --quick, about 40 s), one test too.
 // It ends with one plain line of real totals, `N passed, N failed, N skipped`, also written to
 // test-results/totals.txt for CI.
 import { spawnSync } from 'node:child_process';
@@ -112,6 +113,16 @@ if (!run('system packages', 'bash', ['scripts/ensure-system-deps.sh'])) {
     } else {
       totals.failed += 1;
       problems.push('the quick bench broke (see above; a timing never fails it)');
+    }
+
+    // One test: the cluster bench (nginx, one and two instances, the orders service) runs end to
+    // end and writes its report; about 40 s, mostly starting the two clusters. No timing asserted.
+    const clusterBenchOk = run('cluster bench, quick (nginx, Redis, orders service)', 'node', ['scripts/bench-cluster.mjs', '--quick']);
+    if (clusterBenchOk && readJson('test-results/bench-cluster-quick.json')) {
+      totals.passed += 1;
+    } else {
+      totals.failed += 1;
+      problems.push('the quick cluster bench broke (see above; a timing never fails it)');
     }
   }
 }
