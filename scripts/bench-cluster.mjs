@@ -77,10 +77,10 @@ async function measure(label, url, headers) {
   return row;
 }
 
-async function withCluster(instances, use) {
+async function withCluster(instances, measureOn) {
   const cluster = await startCluster({ instances, store: 'redis', redisUrl: undefined });
   try {
-    return await use(cluster);
+    return await measureOn(cluster);
   } finally {
     await cluster.stop();
   }
