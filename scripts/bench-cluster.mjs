@@ -8,10 +8,12 @@
 //   orders      GET /orders on the orders service directly vs GET /api/jwt/me on an instance
 //               directly, the same Bearer token (req/s and their ratio; the goal is >= 8x).
 //
-// It prints a table and writes JSON (docs/bench/cluster.json; --quick: about 1 s a measurement,
+// A one-instance and a two-instance cluster run side by side; every target is measured in rounds
+// whose order alternates, and the median of the rounds is reported. It prints a table and writes
+// JSON (docs/bench/cluster.json; --quick: one round of 1 s a target,
 // test-results/bench-cluster-quick.json). Timings are reported, never asserted: it exits non-zero
 // only when the script broke (a cluster did not start, or a measurement got errors or non-2xx).
-// Options: --quick, BENCH_SECONDS, BENCH_CONNECTIONS.
+// Options: --quick, BENCH_SECONDS, BENCH_ROUNDS, BENCH_CONNECTIONS.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname } from 'node:path';
@@ -20,8 +22,9 @@ import { startCluster } from './cluster.mjs';
 
 const quick = process.argv.includes('--quick');
 const numberFrom = (name, fallback) => (process.env[name] ? Number(process.env[name]) : fallback);
-const SECONDS = numberFrom('BENCH_SECONDS', quick ? 1 : 6);
+const SECONDS = numberFrom('BENCH_SECONDS', quick ? 1 : 4);
 const CONNECTIONS = numberFrom('BENCH_CONNECTIONS', quick ? 10 : 50);
+const ROUNDS = numberFrom('BENCH_ROUNDS', quick ? 1 : 3);
 const WARM_UP_SECONDS = quick ? 0.5 : 2;
 const OUTPUT = quick ? 'test-results/bench-cluster-quick.json' : 'docs/bench/cluster.json';
 /** More than this share of non-2xx answers means the setup is wrong, not slow. */
@@ -55,76 +58,93 @@ async function signIn(baseURL) {
   return { bearer: { authorization: `Bearer ${accessToken}` }, cookie: { cookie } };
 }
 
-async function measure(label, url, headers) {
-  await autocannon({ url, connections: CONNECTIONS, duration: WARM_UP_SECONDS, headers });
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers });
+/** One autocannon run; throws when the answers show a broken setup rather than a slow one. */
+async function run(target, seconds) {
+  const result = await autocannon({ url: target.url, connections: CONNECTIONS, duration: seconds, headers: target.headers });
   const total = result.requests.total;
   if (total === 0 || result.errors > 0 || result.non2xx > total * MAX_NON_2XX_SHARE) {
-    throw new Error(`${label}: ${total} requests, ${result.errors} errors, ${result.non2xx} non-2xx (${url})`);
+    throw new Error(`${target.label}: ${total} requests, ${result.errors} errors, ${result.non2xx} non-2xx (${target.url})`);
   }
-  const row = {
-    label,
-    url: new URL(url).pathname,
-    requestsPerSecond: Math.round(result.requests.average),
-    latencyP50Ms: result.latency.p50,
-    latencyP99Ms: result.latency.p99,
-    requests: total,
-    non2xx: result.non2xx,
-  };
-  console.log(
-    `  ${label.padEnd(44)} ${String(row.requestsPerSecond).padStart(6)} req/s  p50 ${row.latencyP50Ms} ms  p99 ${row.latencyP99Ms} ms`,
-  );
-  return row;
+  return result;
 }
 
-async function withCluster(instances, measureOn) {
-  const cluster = await startCluster({ instances, store: 'redis', redisUrl: undefined });
-  try {
-    return await measureOn(cluster);
-  } finally {
-    await cluster.stop();
-  }
-}
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
 
-const topologies = [];
-let orders;
 console.log(
-  `Cluster bench${quick ? ' (quick)' : ''}: ${CONNECTIONS} connections, ${SECONDS} s a measurement, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'})`,
+  `Cluster bench${quick ? ' (quick)' : ''}: ${CONNECTIONS} connections, ${SECONDS} s a measurement, ${ROUNDS} round(s), ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'})`,
 );
 
-await withCluster(1, async (cluster) => {
-  const instance = cluster.instances[0];
-  const credentials = await signIn(cluster.origin);
+// Both clusters run side by side for the whole bench, so the 1-vs-2 comparison is measured in
+// interleaved rounds under the same background load; an idle cluster costs next to no CPU.
+const [single, pair] = await Promise.all([
+  startCluster({ instances: 1, store: 'redis', redisUrl: undefined }),
+  startCluster({ instances: 2, store: 'redis', redisUrl: undefined }),
+]);
+const loadBefore = os.loadavg()[0];
+let topologies;
+let orders;
+try {
+  const [singleCredentials, pairCredentials] = await Promise.all([signIn(single.origin), signIn(pair.origin)]);
+  const instance = single.instances[0];
+  const targets = [];
   for (const route of ROUTES) {
-    const headers = credentials[route.credential];
-    topologies.push({
+    const on = (topology, base, credentials) => ({
       route: route.path,
-      topology: 'one instance, directly',
-      ...(await measure(`${route.path} one instance, directly`, `${instance.url}${route.path}`, headers)),
+      topology,
+      label: `${route.path} ${topology}`,
+      url: `${base}${route.path}`,
+      headers: credentials[route.credential],
     });
-    topologies.push({
-      route: route.path,
-      topology: 'one instance behind nginx',
-      ...(await measure(`${route.path} one instance behind nginx`, `${cluster.origin}${route.path}`, headers)),
-    });
+    targets.push(on('one instance, directly', instance.url, singleCredentials));
+    targets.push(on('one instance behind nginx', single.origin, singleCredentials));
+    targets.push(on('two instances behind nginx', pair.origin, pairCredentials));
   }
-  // The resource service and the app's own route, each directly, with the same token.
-  const service = await measure('GET /orders, orders service directly', `${cluster.orders.url}/orders`, credentials.bearer);
-  const app = await measure('GET /api/jwt/me, the instance directly', `${instance.url}/api/jwt/me`, credentials.bearer);
+  // The resource service with the same Bearer token as "/api/jwt/me one instance, directly".
+  const ordersTarget = {
+    route: '/orders',
+    topology: 'orders service, directly',
+    label: '/orders orders service, directly',
+    url: `${single.orders.url}/orders`,
+    headers: singleCredentials.bearer,
+  };
+  targets.push(ordersTarget);
+
+  for (const target of targets) await run(target, WARM_UP_SECONDS);
+  const samples = new Map(targets.map((target) => [target, []]));
+  for (let round = 0; round < ROUNDS; round += 1) {
+    // Alternate the order so no target always runs first (or right after the heaviest one).
+    const order = round % 2 === 0 ? targets : [...targets].reverse();
+    for (const target of order) samples.get(target).push(await run(target, SECONDS));
+  }
+
+  const summarize = (target) => {
+    const results = samples.get(target);
+    const row = {
+      route: target.route,
+      topology: target.topology,
+      requestsPerSecond: Math.round(median(results.map((result) => result.requests.average))),
+      latencyP50Ms: median(results.map((result) => result.latency.p50)),
+      latencyP99Ms: median(results.map((result) => result.latency.p99)),
+      rounds: results.map((result) => Math.round(result.requests.average)),
+      requests: results.reduce((sum, result) => sum + result.requests.total, 0),
+    };
+    console.log(
+      `  ${target.label.padEnd(44)} ${String(row.requestsPerSecond).padStart(6)} req/s  p50 ${row.latencyP50Ms} ms  p99 ${row.latencyP99Ms} ms  (rounds: ${row.rounds.join(', ')})`,
+    );
+    return row;
+  };
+  topologies = targets.filter((target) => target !== ordersTarget).map(summarize);
+  const service = summarize(ordersTarget);
+  const app = topologies.find((row) => row.route === '/api/jwt/me' && row.topology === 'one instance, directly');
   const ratio = Math.round((service.requestsPerSecond / app.requestsPerSecond) * 10) / 10;
   orders = { service, app, ratio, goal: ORDERS_RATIO_GOAL, goalMet: ratio >= ORDERS_RATIO_GOAL };
-});
-
-await withCluster(2, async (cluster) => {
-  const credentials = await signIn(cluster.origin);
-  for (const route of ROUTES) {
-    topologies.push({
-      route: route.path,
-      topology: 'two instances behind nginx',
-      ...(await measure(`${route.path} two instances behind nginx`, `${cluster.origin}${route.path}`, credentials[route.credential])),
-    });
-  }
-});
+} finally {
+  await Promise.all([single.stop(), pair.stop()]);
+}
 
 const cores = os.cpus().length;
 const ceilingNote =
@@ -140,12 +160,12 @@ for (const row of topologies)
 console.log(
   `| /orders | orders service, directly | ${orders.service.requestsPerSecond} | ${orders.service.latencyP50Ms} | ${orders.service.latencyP99Ms} |`,
 );
-console.log(
-  `| /api/jwt/me | one instance, directly (same token) | ${orders.app.requestsPerSecond} | ${orders.app.latencyP50Ms} | ${orders.app.latencyP99Ms} |`,
-);
 console.log('');
 console.log(
-  `Orders service vs the app's /api/jwt/me: ${orders.ratio}x (goal >= ${ORDERS_RATIO_GOAL}x: ${orders.goalMet ? 'met' : 'not met'}).`,
+  `Orders service vs the app's /api/jwt/me, each directly with the same token: ${orders.ratio}x (goal >= ${ORDERS_RATIO_GOAL}x: ${orders.goalMet ? 'met' : 'not met'}).`,
+);
+console.log(
+  `Load average (1 min) when the clusters were up, before the bench: ${loadBefore.toFixed(2)} (other work on the machine skews every figure).`,
 );
 console.log(ceilingNote);
 
@@ -156,7 +176,9 @@ const report = {
   settings: {
     connections: CONNECTIONS,
     durationSeconds: SECONDS,
+    rounds: ROUNDS,
     warmUpSeconds: WARM_UP_SECONDS,
+    loadAverageBefore: Math.round(loadBefore * 100) / 100,
     store: 'redis',
     balancer: 'nginx round-robin',
   },
