@@ -45,7 +45,8 @@ test.describe('a cluster: nginx, two instances, one Redis, the orders service', 
 
   test.beforeAll(async () => {
     test.setTimeout(120_000);
-    cluster = await startCluster({ instances: 2, store: 'redis', redisUrl: undefined, ordersCacheSeconds: ORDERS_CACHE_SECONDS });
+    // A Redis of its own even when REDIS_URL is set: a shared one would hold signing keys sealed with another run's secret.
+    cluster = await startCluster({ instances: 2, store: 'redis', redisUrl: null, ordersCacheSeconds: ORDERS_CACHE_SECONDS });
   });
 
   test.afterAll(async () => {

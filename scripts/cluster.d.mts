@@ -5,8 +5,8 @@ export interface ClusterOptions {
   instances?: number;
   /** 'redis' (default): one shared Redis. 'memory': each instance keeps its own state. */
   store?: 'redis' | 'memory';
-  /** Use this Redis instead of starting one (default: REDIS_URL from the environment). */
-  redisUrl?: string;
+  /** Use this Redis instead of starting one (default: REDIS_URL from the environment; null: always start one). */
+  redisUrl?: string | null;
   /** The balancer's port on 127.0.0.1 (default: a free one). */
   balancerPort?: number;
   /** The orders service's key-cache window (ORDERS_JWKS_CACHE_SECONDS; default: the service's own). */

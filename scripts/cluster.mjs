@@ -5,7 +5,9 @@
  *
  * Every process runs in its own process group, so `stop()` ends `next start` together with the
  * `next-server` it spawns. Secrets are generated per run and never written to disk: the nginx
- * config in the temp dir holds addresses only.
+ * config in the temp dir holds addresses only. It keeps its own process helpers rather than
+ * scripts/lib/processes.mjs, which exits the whole process on SIGINT/SIGTERM: a Playwright worker
+ * and the CLI's orderly shutdown must not inherit that.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
@@ -289,7 +291,7 @@ export async function startCluster({
     let redis = null;
     let sharedStoreEnv;
     if (store === 'redis') {
-      let url = redisUrl;
+      let url = redisUrl ?? undefined;
       if (url === undefined) {
         const redisPort = await findFreePort();
         const redisProcess = track(
