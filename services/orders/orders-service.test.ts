@@ -21,9 +21,10 @@ const ALICE: User = { id: 'u_alice', username: 'alice', role: 'user' };
 
 interface JwksServer {
   url: string;
-  /** What the JWKS answers from now on: a key set, or an HTTP error status. */
+  /** What the JWKS answers from now on: a key set, an HTTP error status, or a 200 with any text. */
   publish(keySet: SigningKeySet): void;
   fail(status: number): void;
+  serveText(text: string): void;
   close(): Promise<void>;
 }
 
@@ -48,6 +49,10 @@ async function startJwksServer(initial: SigningKeySet): Promise<JwksServer> {
     },
     fail(status) {
       failStatus = status;
+    },
+    serveText(text) {
+      failStatus = null;
+      body = text;
     },
     close: () =>
       new Promise<void>((resolve) => {
@@ -111,7 +116,7 @@ async function get(origin: string, path: string, headers: Record<string, string>
 
 async function health(
   origin: string,
-): Promise<{ jwksFetches: number; cacheWindowSeconds: number; jwksUrl: string; cachedKeyIds: string[] }> {
+): Promise<{ jwksFetches: number; jwksFetchedAt: number; cacheWindowSeconds: number; jwksUrl: string; cachedKeyIds: string[] }> {
   return (await get(origin, '/orders/health')).body as never;
 }
 
@@ -143,7 +148,7 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-describe('orders service with a cached key set (60 s window, 1 s cooldown)', () => {
+describe('orders service with a cached key set (60 s window, 2 s cooldown)', () => {
   let currentKey: SigningKeyRecord;
   let jwks: JwksServer;
   let service: OrdersProcess;
@@ -151,7 +156,7 @@ describe('orders service with a cached key set (60 s window, 1 s cooldown)', () 
   beforeAll(async () => {
     currentKey = await generateSigningKey(Date.now());
     jwks = await startJwksServer({ keys: [currentKey], version: 1 });
-    service = await startOrdersService({ ORDERS_JWKS_URL: jwks.url, ORDERS_JWKS_CACHE_SECONDS: '60', ORDERS_JWKS_COOLDOWN_SECONDS: '1' });
+    service = await startOrdersService({ ORDERS_JWKS_URL: jwks.url, ORDERS_JWKS_CACHE_SECONDS: '60', ORDERS_JWKS_COOLDOWN_SECONDS: '2' });
   });
 
   afterAll(async () => {
@@ -323,22 +328,38 @@ describe('orders service with a cached key set (60 s window, 1 s cooldown)', () 
       expect(answer.status).toBe(401);
       expect(answer.body.error).toBe('unknown_key');
     }
-    // One fetch at most per started 1 s cooldown (usually the loop takes well under a second).
-    const cooldownsElapsed = Math.floor((Date.now() - started) / 1000);
+    // One fetch at most per started 2 s cooldown (the loop usually takes well under a second).
+    const cooldownsElapsed = Math.floor((Date.now() - started) / 2000);
     expect((await health(service.origin)).jwksFetches - before).toBeLessThanOrEqual(1 + cooldownsElapsed);
   });
 
-  it('accepts a rotated-in key after one refetch, once the cooldown has passed', async () => {
+  it('accepts a rotated-in key after one refetch, and not before the cooldown since the last fetch has passed', async () => {
     const nextKey = await generateSigningKey(Date.now());
+    const nextToken = await issueToken(nextKey);
     jwks.publish({ keys: [nextKey, { ...currentKey, status: 'previous' }], version: 2 });
-    await sleep(1100);
+    await sleep(2100);
     const before = (await health(service.origin)).jwksFetches;
-    const answer = await get(service.origin, '/orders', { Authorization: `Bearer ${await issueToken(nextKey)}` });
+    const answer = await get(service.origin, '/orders', { Authorization: `Bearer ${nextToken}` });
+    // When the service's fetch completed, by its own account (same machine, same clock).
+    const { jwksFetchedAt: fetchedAt } = await health(service.origin);
     expect(answer.status).toBe(200);
     expect((answer.body.token as { kid: string }).kid).toBe(nextKey.kid);
     expect((await health(service.origin)).jwksFetches).toBe(before + 1);
     // The previous key still verifies: it is still published.
     expect((await get(service.origin, '/orders', { Authorization: `Bearer ${await issueToken(currentKey)}` })).status).toBe(200);
+
+    // Another rotation right after that fetch: its key is refused until the cooldown has passed.
+    const thirdKey = await generateSigningKey(Date.now());
+    const thirdToken = await issueToken(thirdKey);
+    jwks.publish({ keys: [thirdKey, { ...nextKey, status: 'previous' }], version: 3 });
+    const early = await get(service.origin, '/orders', { Authorization: `Bearer ${thirdToken}` });
+    expect(Date.now() - fetchedAt).toBeLessThan(2000);
+    expect(early.status).toBe(401);
+    expect(early.body.error).toBe('unknown_key');
+    expect((await health(service.origin)).jwksFetches).toBe(before + 1);
+    await sleep(2100 - (Date.now() - fetchedAt));
+    expect((await get(service.origin, '/orders', { Authorization: `Bearer ${thirdToken}` })).status).toBe(200);
+    expect((await health(service.origin)).jwksFetches).toBe(before + 2);
   });
 });
 
@@ -352,7 +373,7 @@ describe('orders service with a short cache window (1.5 s)', () => {
       const oldToken = await issueToken(oldKey);
       const newToken = await issueToken(newKey);
       expect((await get(service.origin, '/orders', { Authorization: `Bearer ${oldToken}` })).status).toBe(200);
-      const fetchedAt = Date.now();
+      const { jwksFetchedAt: fetchedAt } = await health(service.origin);
 
       // The app retires the old key: the JWKS no longer lists it, but this service's copy does.
       jwks.publish({ keys: [newKey, { ...oldKey, status: 'retired' }], version: 2 });
@@ -390,6 +411,21 @@ describe('orders service with a short cache window (1.5 s)', () => {
       expect((await health(service.origin)).jwksFetches).toBe(1);
     } finally {
       expect(await service.stop()).toBe(0);
+    }
+  });
+
+  it('answers 503 jwks_unavailable when the JWKS answers 200 with something that is not a key set', async () => {
+    const key = await generateSigningKey(Date.now());
+    const jwks = await startJwksServer({ keys: [key], version: 1 });
+    jwks.serveText('<html>maintenance</html>');
+    const service = await startOrdersService({ ORDERS_JWKS_URL: jwks.url });
+    try {
+      const answer = await get(service.origin, '/orders', { Authorization: `Bearer ${await issueToken(key)}` });
+      expect(answer.status).toBe(503);
+      expect(answer.body.error).toBe('jwks_unavailable');
+    } finally {
+      expect(await service.stop()).toBe(0);
+      await jwks.close();
     }
   });
 
