@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -290,6 +291,17 @@ describe('orders service with a cached key set (60 s window, 2 s cooldown)', () 
     const oversized = await rawRequest(service.origin, { Cookie: `session=${huge}` });
     expect(oversized.status).toBe(431);
     expect(JSON.parse(oversized.body)).toEqual(expect.objectContaining({ error: 'headers_too_large' }));
+
+    // Not HTTP at all: Node's parser refuses it before the handler, and the answer is still JSON.
+    const notHttp = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(new URL(service.origin).port), '127.0.0.1', () => socket.write('GARBAGE \x00\r\n\r\n'));
+      let text = '';
+      socket.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(notHttp).toMatch(/^HTTP\/1\.1 400 /);
+    expect(notHttp).toContain('"error":"bad_request"');
   });
 
   it('answers other methods with 405 and other paths with 404, in JSON', async () => {

@@ -177,11 +177,12 @@ export function createOrdersService(config) {
   // Requests Node refuses before our handler runs (a header larger than --max-http-header-size,
   // a malformed request line) get JSON too, instead of Node's bare status line.
   server.on('clientError', (error, socket) => {
-    if (!socket.writable) {
+    const code = /** @type {{ code?: string }} */ (error).code;
+    // A reset connection has nobody left to answer (Node's documented pattern).
+    if (code === 'ECONNRESET' || !socket.writable) {
       socket.destroy();
       return;
     }
-    const code = /** @type {{ code?: string }} */ (error).code;
     const tooLarge = code === 'HPE_HEADER_OVERFLOW';
     const status = tooLarge ? 431 : 400;
     const body = JSON.stringify(
