@@ -9,7 +9,7 @@
 //      3 minutes), each of its assertions counted as one test;
 //   6. the bench, short (scripts/bench.mjs --quick, about a minute), counted as one test: it
 //      must run to the end and write a report of the declared shape; no timing is asserted;
-//   7. the cluster bench, short (scripts/bench-cluster.mjs --quick, about 40 s), one test too.
+//   7. the cluster bench, short (scripts/bench-cluster.mjs --quick, about 30 s), one test too.
 // It ends with one plain line of real totals, `N passed, N failed, N skipped`, also written to
 // test-results/totals.txt for CI.
 import { spawnSync } from 'node:child_process';
@@ -116,7 +116,7 @@ if (!run('system packages', 'bash', ['scripts/ensure-system-deps.sh'])) {
     }
 
     // One test: the cluster bench (nginx, one and two instances, the orders service) runs end to
-    // end and writes its report; about 40 s, mostly starting the two clusters. No timing asserted.
+    // end and writes its report; about 30 s, a third of it starting the two clusters. No timing asserted.
     const clusterBenchOk = run('cluster bench, quick (nginx, Redis, orders service)', 'node', ['scripts/bench-cluster.mjs', '--quick']);
     if (clusterBenchOk && readJson('test-results/bench-cluster-quick.json')) {
       totals.passed += 1;
