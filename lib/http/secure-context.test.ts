@@ -14,5 +14,13 @@ describe('isSecureContext', () => {
 
   it('follows the configured public origin behind a proxy', () => {
     expect(isSecureContext('http://10.0.0.5:3000/x', '10.0.0.5:3000', 'https://demo.example.org')).toBe(true);
+    expect(isSecureContext('http://127.0.0.1:3000/x', '127.0.0.1:3000', 'http://demo.example.org')).toBe(false);
+  });
+
+  it('counts a loopback public origin as secure, as the browser at that origin does (the cluster behind nginx)', () => {
+    expect(isSecureContext('http://127.0.0.1:41234/x', '127.0.0.1:8080', 'http://127.0.0.1:8080')).toBe(true);
+    expect(isSecureContext('http://127.0.0.1:41234/x', 'localhost:8080', 'http://localhost:8080')).toBe(true);
+    // The Host a proxy forwards proves nothing once the public origin is configured.
+    expect(isSecureContext('http://10.0.0.5:3000/x', '127.0.0.1', 'http://10.0.0.5:3000')).toBe(false);
   });
 });
