@@ -13,6 +13,8 @@ export interface ClusterOptions {
   ordersCacheSeconds?: number;
   /** Start the orders service behind the balancer at /orders (default true). */
   withOrders?: boolean;
+  /** Keep the attack lab on (LAB_ENABLED=1; default false: its keys and state are per process). */
+  lab?: boolean;
   /** Extra environment for every app instance (wins over the generated values). */
   env?: Record<string, string>;
   /** Called when a child exits while the cluster is meant to be running. */

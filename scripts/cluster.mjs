@@ -235,6 +235,7 @@ export async function startCluster({
   balancerPort,
   ordersCacheSeconds,
   withOrders = true,
+  lab = false,
   env = {},
   onUnexpectedExit,
   cwd = process.cwd(),
@@ -338,6 +339,10 @@ export async function startCluster({
       TRUSTED_PROXY_HOPS: '1',
       ADMIN_PASSWORD: adminPassword,
       ...(ordersWanted ? { ORDERS_SERVICE_PATH: '/orders' } : {}),
+      // The attack lab keeps its keys and its weak stores in each process: behind round-robin, a
+      // case's second step lands on an instance that never saw its first, and fails for a reason
+      // the case is not about. Off unless asked for.
+      LAB_ENABLED: lab ? '1' : '0',
       ...sharedStoreEnv,
       ...env,
     };

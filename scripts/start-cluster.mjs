@@ -2,7 +2,7 @@
  * `npm run start:cluster`: the app as a small deployment on this machine (see scripts/cluster.mjs):
  * nginx round-robin over N `next start` instances, one Redis, the orders service at /orders.
  * Flags: --instances N (default 2), --store redis|memory (default redis), --port P (the balancer;
- * default a free port), --orders-cache-seconds S. Ctrl-C or SIGTERM stops everything, and so does
+ * default a free port), --orders-cache-seconds S, --lab (keep the attack lab on). Ctrl-C or SIGTERM stops everything, and so does
  * any child that dies on its own.
  */
 import { spawnSync } from 'node:child_process';
@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { startCluster } from './cluster.mjs';
 
-const USAGE = 'usage: npm run start:cluster -- [--instances N] [--store redis|memory] [--port P] [--orders-cache-seconds S]';
+const USAGE = 'usage: npm run start:cluster -- [--instances N] [--store redis|memory] [--port P] [--orders-cache-seconds S] [--lab]';
 
 function parseFlags() {
   let values;
@@ -21,6 +21,7 @@ function parseFlags() {
         store: { type: 'string', default: 'redis' },
         port: { type: 'string' },
         'orders-cache-seconds': { type: 'string' },
+        lab: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -50,6 +51,7 @@ function parseFlags() {
     balancerPort: values.port === undefined ? undefined : integer('port', values.port, 1, 65535),
     ordersCacheSeconds:
       values['orders-cache-seconds'] === undefined ? undefined : integer('orders-cache-seconds', values['orders-cache-seconds'], 0, 86400),
+    lab: values.lab,
   };
 }
 
