@@ -4,12 +4,15 @@ import type { User } from '@/lib/users/users';
 /** UI-only types of the dashboard; what the API sends is typed in lib/client/api.ts. */
 export type StrategyId = 'session' | 'jwt';
 
+
 /** One completed request on the race timeline. */
 export interface RaceMark {
   at: number;
   kind: 'accepted' | 'rejected' | 'refreshed';
   code: string | null;
   authMs: number;
+  /** `X-Instance` of the answer: which app instance (or `orders`) served it. */
+  instance: string | null;
 }
 
 export interface LaneState {
