@@ -32,6 +32,8 @@ describe('the instance roster on real Redis', () => {
     const ttl = await instanceA.timeToLive('instances:settings:app-2');
     expect(ttl).toBeGreaterThan(INSTANCE_ENTRY_TTL_MS - 2_000);
     expect(ttl).toBeLessThanOrEqual(INSTANCE_ENTRY_TTL_MS);
+    // The roster set expires too (long after its entries): nothing this writes lives forever.
+    expect(await instanceA.timeToLive(INSTANCE_ROSTER_KEY)).toBeGreaterThan(INSTANCE_ENTRY_TTL_MS);
 
     // An instance that died: its entry is gone (as if its TTL had run out), and so is it from the list.
     await instanceB.delete('instances:settings:app-2');

@@ -80,6 +80,42 @@ describe('the instance roster', () => {
     expect(timer.count()).toBe(0);
   });
 
+  it('beats with one write while the entry lives, and reports in full once it was gone and pruned', async () => {
+    let now = 1_000;
+    const memory = createMemoryStore({ now: () => now });
+    const calls: string[] = [];
+    const store = new Proxy(memory, {
+      get: (target, name: keyof typeof memory) =>
+        typeof target[name] === 'function'
+          ? (...args: unknown[]) => {
+              calls.push(String(name));
+              return (target[name] as (...a: unknown[]) => unknown)(...args);
+            }
+          : target[name],
+    });
+    const timer = manualTimer();
+    // Extra state fields (the settings themselves) are not copied into the entry.
+    const state = () => ({ version: 1, receivedAt: 900, settings: { denylist: true }, updatedAt: 800 });
+    const reports = startInstanceReports({ store, id: 'app-1', state, now: () => now, every: timer.every });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    calls.length = 0;
+
+    now += INSTANCE_REPORT_INTERVAL_MS;
+    timer.tick();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(calls).toEqual(['set']);
+
+    // The entry expires (say the store was unreachable), and a reader prunes it from the roster.
+    now += INSTANCE_ENTRY_TTL_MS + 1;
+    expect(await listInstanceReports(memory)).toEqual([]);
+    calls.length = 0;
+    timer.tick();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(calls).toEqual(['set', 'set', 'addToIndex']);
+    expect(await listInstanceReports(memory)).toEqual([{ id: 'app-1', version: 1, receivedAt: 900, reportedAt: now }]);
+    reports.stop();
+  });
+
   it('keeps running when the store is down: the entry just ages out', async () => {
     const store = createMemoryStore();
     const broken = { ...store, set: () => Promise.reject(new Error('down')) };

@@ -17,6 +17,12 @@ const ENTRY_PREFIX = 'instances:settings:';
 export const INSTANCE_REPORT_INTERVAL_MS = 5_000;
 /** An entry outlives three missed reports, then the instance counts as gone. */
 export const INSTANCE_ENTRY_TTL_MS = 3 * INSTANCE_REPORT_INTERVAL_MS;
+/**
+ * The roster set itself lives long and is renewed by every full report (at start, on each new
+ * version, and every `FULL_REPORT_EVERY` heartbeats); dead members are pruned when it is read.
+ */
+export const INSTANCE_ROSTER_TTL_MS = 24 * 60 * 60 * 1000;
+const FULL_REPORT_EVERY = 12;
 
 /** One instance's settings, as it last reported them. */
 export interface InstanceReport {
@@ -48,11 +54,20 @@ function parseReport(raw: string | null): InstanceReport | null {
   return null;
 }
 
-/** Writes (or refreshes) this instance's entry; it expires unless written again in time. */
+/** Writes this instance's entry and lists it in the roster; the entry expires unless written again in time. */
 export async function reportInstanceSettings(store: Store, report: InstanceReport): Promise<void> {
   const key = entryKey(report.id);
   await store.set(key, JSON.stringify(report), { ttlMs: INSTANCE_ENTRY_TTL_MS });
-  await store.addToIndex(INSTANCE_ROSTER_KEY, key, INSTANCE_ENTRY_TTL_MS);
+  await store.addToIndex(INSTANCE_ROSTER_KEY, key, INSTANCE_ROSTER_TTL_MS);
+}
+
+/**
+ * The heartbeat: one store command, rewriting the entry only if it still exists. False when it
+ * had expired (a store outage, a restarted store): the caller then reports in full, since the
+ * roster may have pruned it meanwhile.
+ */
+async function refreshInstanceSettings(store: Store, report: InstanceReport): Promise<boolean> {
+  return await store.set(entryKey(report.id), JSON.stringify(report), { ttlMs: INSTANCE_ENTRY_TTL_MS, onlyIfPresent: true });
 }
 
 /**
@@ -75,9 +90,10 @@ export async function listInstanceReports(store: Store): Promise<InstanceReport[
 }
 
 /**
- * Keeps this instance's entry alive: reports now, every `INSTANCE_REPORT_INTERVAL_MS`, and at once
- * whenever `report()` is called (a new version adopted). Failures are dropped: a store outage must
- * not stop the instance, and the entry simply ages out.
+ * Keeps this instance's entry alive: reports in full now and whenever `report()` is called (a new
+ * version adopted), and beats every `INSTANCE_REPORT_INTERVAL_MS` (one command; a full report
+ * every `FULL_REPORT_EVERY` beats or when the entry was gone). Failures are dropped: a store
+ * outage must not stop the instance, and the entry simply ages out.
  */
 export function startInstanceReports(options: {
   store: Store;
@@ -86,11 +102,20 @@ export function startInstanceReports(options: {
   now: () => number;
   every(ms: number, run: () => void): () => void;
 }): { report(): Promise<void>; stop(): void } {
-  const report = async () => {
+  const current = (): InstanceReport => {
     const { version, receivedAt } = options.state();
-    await reportInstanceSettings(options.store, { id: options.id, version, receivedAt, reportedAt: options.now() }).catch(() => {});
+    return { id: options.id, version, receivedAt, reportedAt: options.now() };
   };
-  const stop = options.every(INSTANCE_REPORT_INTERVAL_MS, () => void report());
+  const report = async () => {
+    await reportInstanceSettings(options.store, current()).catch(() => {});
+  };
+  let beats = 0;
+  const beat = async () => {
+    beats += 1;
+    const kept = beats % FULL_REPORT_EVERY !== 0 && (await refreshInstanceSettings(options.store, current()).catch(() => false));
+    if (!kept) await report();
+  };
+  const stop = options.every(INSTANCE_REPORT_INTERVAL_MS, () => void beat());
   void report();
   return { report, stop };
 }
