@@ -55,7 +55,7 @@ test('one instance: named once under the timeline and in each last request, with
   await page.getByRole('button', { name: /^Revoke / }).click();
   await expect(page.getByTestId('time-to-rejection-session')).toBeVisible({ timeout: 3000 });
   await expect(panel.locator('tr[data-instance="e2e"] td[data-lane="session"]')).toHaveText(/^\d+ ms$|^\d+\.\d\d s$/);
-  await expect(panel.locator('tr[data-instance="e2e"] td[data-lane="jwt"]')).toHaveText('accepting');
+  await expect(panel.locator('tr[data-instance="e2e"] td[data-lane="jwt"]')).toHaveText('accepted');
   // One instance is no cluster: no memory-store lesson.
   await expect(page.getByTestId('memory-cluster-lesson')).toHaveCount(0);
 });

@@ -36,8 +36,13 @@ function SettingsCell({ reach, adminSignedIn }: { reach: SettingsReach | undefin
 
 function RefusalCell({ refusal, revoked }: { refusal: RefusalAfterRevoke | undefined; revoked: boolean }) {
   if (!revoked) return <span className="text-slate-500">–</span>;
-  if (refusal === undefined) return <span className="text-slate-500">…</span>;
-  if (refusal.state === 'accepting') return <span className="font-semibold text-amber-800">accepting</span>;
+  if (refusal === undefined) return <span className="text-slate-500">not asked</span>;
+  if (refusal.state === 'accepting')
+    return (
+      <span className="font-semibold text-amber-800" title="Every answer from this instance since the revoke was an acceptance">
+        accepted
+      </span>
+    );
   return (
     <strong className="text-red-800" title={refusal.code ?? undefined}>
       {formatDelay(refusal.afterMs)}
@@ -74,7 +79,7 @@ export function InstancesPanel(props: InstancesPanelProps) {
       className="min-w-0 rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
     >
       <h3 id="instances-title" className="font-semibold">
-        Instances{' '}
+        Instances
         <span className="font-normal text-slate-600">
           {appInstances.length === 0
             ? ': none answered yet'
@@ -139,6 +144,11 @@ export function InstancesPanel(props: InstancesPanelProps) {
           </table>
         </div>
       )}
+      {revoked && multi && (
+        <p className="mt-1 text-xs text-slate-600">
+          A lane stops at its first refusal (the server clears that cookie), so only the instance that served it has a time.
+        </p>
+      )}
       {props.driver === 'memory' && multi && <MemoryClusterLesson />}
     </section>
   );
@@ -154,10 +164,10 @@ function MemoryClusterLesson() {
     >
       <p className="font-bold">Lesson: a memory store in a cluster</p>
       <p>
-        Each instance keeps its own memory. A session created on one instance is unknown to the other, so the session lane is refused
-        whenever the balancer sends it to the instance that did not log it in: its refusals follow the instance. Access tokens keep
-        verifying on every instance, because each holds the same signing keys and needs nothing else. With Redis (REDIS_URL) every instance
-        reads the same records, and both strategies work everywhere.
+        Each instance keeps its own memory. A session created on one instance is unknown to the other, so the session lane is refused as
+        soon as the balancer sends it to the instance that did not log it in: the refusal follows the instance, not a revoke. Access tokens
+        keep verifying on every instance, because each holds the same signing keys and needs nothing else. With Redis (REDIS_URL) every
+        instance reads the same records, and both strategies work everywhere.
       </p>
     </div>
   );

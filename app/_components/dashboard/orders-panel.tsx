@@ -3,16 +3,10 @@ import type { OrdersLane } from './use-orders-lane';
 /** Where the orders lane would be, when no resource service runs here: a sentence, not an empty lane. */
 export function OrdersNotRunning() {
   return (
-    <p
-      className="flex flex-wrap items-baseline gap-x-3 border-t border-dashed border-slate-300 pt-1 text-slate-700"
-      data-testid="lane-orders"
-      data-running="false"
-    >
-      <strong className="text-slate-900">Orders service (JWKS only)</strong>
-      <span>
-        not running here: it joins the race with <code className="rounded bg-slate-100 px-1">npm run start:cluster</code> (or{' '}
-        <code className="rounded bg-slate-100 px-1">npm run orders</code> behind a balancer that routes /orders).
-      </span>
+    <p className="border-t border-dashed border-slate-300 pt-1 text-sm text-slate-700" data-testid="lane-orders" data-running="false">
+      <strong className="text-slate-900">Orders service (JWKS only): not running here.</strong> It joins the race with{' '}
+      <code className="rounded bg-slate-100 px-1">npm run start:cluster</code> (or{' '}
+      <code className="rounded bg-slate-100 px-1">npm run orders</code> behind a balancer that routes /orders).
     </p>
   );
 }

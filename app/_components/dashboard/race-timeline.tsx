@@ -172,7 +172,8 @@ export function RaceTimeline({ lanes, now, revokedAt }: { lanes: TimelineLane[];
               strokeWidth={2}
               strokeDasharray="6 4"
             />
-            <text x={x(revokedAt) - 4} y={10} textAnchor="end" className="fill-red-800 text-[12px] font-bold">
+            {/* At the foot of the line: the top belongs to the instance tags of the first lane. */}
+            <text x={x(revokedAt) - 4} y={height - 24} textAnchor="end" className="fill-red-800 text-[12px] font-bold">
               revoke
             </text>
           </g>
