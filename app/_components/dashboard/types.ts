@@ -4,7 +4,6 @@ import type { User } from '@/lib/users/users';
 /** UI-only types of the dashboard; what the API sends is typed in lib/client/api.ts. */
 export type StrategyId = 'session' | 'jwt';
 
-
 /** One completed request on the race timeline. */
 export interface RaceMark {
   at: number;
