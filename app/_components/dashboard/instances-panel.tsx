@@ -70,7 +70,7 @@ export function InstancesPanel(props: InstancesPanelProps) {
   const orders = props.ordersMarks === null ? null : refusalsByInstance(props.ordersMarks, revokedAt);
   const ordersInstances = props.ordersMarks === null ? [] : instancesSeen(props.ordersMarks);
   const revoked = revokedAt !== null;
-  const cell = 'px-2 py-0.5 text-left';
+  const cell = 'whitespace-nowrap px-2 py-0.5 text-left';
   return (
     <section
       aria-labelledby="instances-title"
@@ -94,12 +94,10 @@ export function InstancesPanel(props: InstancesPanelProps) {
             <thead className="text-slate-600">
               <tr>
                 <th className={cell}>instance</th>
-                <th className={cell} title="Adopted minus written, on the servers' clocks">
-                  settings reached it
-                </th>
-                <th className={cell} colSpan={orders === null ? 2 : 3}>
-                  first refusal after revoke: session · JWT{orders === null ? '' : ' · orders'}
-                </th>
+                <th className={cell}>settings</th>
+                <th className={cell}>session</th>
+                <th className={cell}>JWT</th>
+                {orders !== null && <th className={cell}>orders</th>}
               </tr>
             </thead>
             <tbody>
@@ -132,7 +130,7 @@ export function InstancesPanel(props: InstancesPanelProps) {
                 ordersInstances.map((id) => (
                   <tr key={`orders-${id}`} data-instance={id}>
                     <td className={`${cell} font-mono`}>{id}</td>
-                    <td className={`${cell} text-slate-600`}>no settings</td>
+                    <td className={`${cell} text-slate-600`}>none</td>
                     <td className={`${cell} text-slate-500`}>·</td>
                     <td className={`${cell} text-slate-500`}>·</td>
                     <td className={cell} data-lane="orders">
@@ -143,6 +141,12 @@ export function InstancesPanel(props: InstancesPanelProps) {
             </tbody>
           </table>
         </div>
+      )}
+      {appInstances.length > 0 && (
+        <p className="mt-1 text-xs text-slate-600">
+          Settings: the latest version, and how long after the change this instance adopted it (server clocks). Session, JWT
+          {orders === null ? '' : ', orders'}: first refusal after the revoke (this page&apos;s clock).
+        </p>
       )}
       {revoked && multi && (
         <p className="mt-1 text-xs text-slate-600">

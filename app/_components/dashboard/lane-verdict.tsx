@@ -101,8 +101,8 @@ export function OrdersVerdict({ lane, jwtSignedIn, revokedAt, now, jwtExpiresAt 
       <p data-testid={testId} className="font-semibold text-red-800">
         <span aria-hidden="true">✕ </span>
         {label}: rejected <span data-testid="time-to-rejection-orders">{secondsSince(revokedAt, state.firstRejectionAt)}</span> after revoke
-        ({state.firstRejectionCode}){' '}
-        <span className="font-normal text-slate-800">: when the access token ran out, not when it was revoked.</span>
+        ({state.firstRejectionCode}).{' '}
+        <span className="font-normal text-slate-800">That is when the access token ran out, not when it was revoked.</span>
       </p>
     );
   }

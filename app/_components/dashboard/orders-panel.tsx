@@ -30,7 +30,7 @@ export function OrdersPanel({ lane }: { lane: OrdersLane | null }) {
           {lane.state.error && <span className="text-red-800"> {lane.state.error}</span>}
         </p>
       )}
-      <h3 className="font-semibold">Why the orders service refuses the session cookie</h3>
+      <h3 className={`font-semibold ${lane === null ? '' : 'mt-2'}`}>Why the orders service refuses the session cookie</h3>
       <p className="text-slate-800">
         A session cookie carries no facts about the user, only a sealed pointer to a record in the app&apos;s store. Unsealing it takes the
         app&apos;s session password, and following it takes the store: the orders service is given neither, so it answers{' '}

@@ -1,6 +1,6 @@
 'use client';
 
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { POLL_INTERVALS_MS } from '@/lib/dashboard/url-state';
 import { DEFAULT_DEMO_USER } from '@/lib/users/demo-credentials';
 import { LaneVerdict, OrdersVerdict } from './lane-verdict';
@@ -46,6 +46,10 @@ const LESSON = {
 export function RaceSection(props: RaceSectionProps) {
   const { session, jwt, orders, now, revokedAt, denylist, present } = props;
   const jwtExpiresAt = jwt.jwtInspection ? jwt.jwtInspection.payload.exp * 1000 : null;
+  // The JWT lane forgets its token when it is refused (denylist), but the browser still sends it
+  // to the orders service until it expires: that lane counts down to the last expiry seen.
+  const [lastJwtExpiresAt, setLastJwtExpiresAt] = useState<number | null>(null);
+  if (jwtExpiresAt !== null && jwtExpiresAt !== lastJwtExpiresAt) setLastJwtExpiresAt(jwtExpiresAt);
   const over = revokedAt !== null && jwt.state.firstRejectionAt !== null && session.state.firstRejectionAt !== null;
   const ordersOver = over && orders !== null && orders.state.firstRejectionAt !== null;
   const lanes: TimelineLane[] = [
@@ -105,7 +109,7 @@ export function RaceSection(props: RaceSectionProps) {
                 jwtSignedIn={jwt.state.user !== null}
                 revokedAt={revokedAt}
                 now={now}
-                jwtExpiresAt={jwtExpiresAt}
+                jwtExpiresAt={lastJwtExpiresAt}
               />
             )}
           </div>
