@@ -13,5 +13,13 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     const bench = await readBenchReport(loadBenchReportPathFromEnvironment());
     return <LazyCostsDashboard initialUrl={parseUrlState(params)} credentials={credentials} bench={bench} />;
   }
-  return <Dashboard initialUrl={parseUrlState(params)} credentials={credentials} labEnabled={getServerApp().config.labEnabled} />;
+  const { config } = getServerApp();
+  return (
+    <Dashboard
+      initialUrl={parseUrlState(params)}
+      credentials={credentials}
+      labEnabled={config.labEnabled}
+      ordersServicePath={config.ordersServicePath}
+    />
+  );
 }

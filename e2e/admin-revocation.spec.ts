@@ -150,6 +150,7 @@ test('admin routes answer 401 without a session and 403 to a signed-in non-admin
     ['GET', '/api/admin/settings'],
     ['POST', '/api/admin/revoke'],
     ['GET', '/api/admin/keys'],
+    ['GET', '/api/admin/instances'],
     ['POST', '/api/admin/keys/rotate'],
   ] as const) {
     const response = await request.fetch(path, { method, data: method === 'POST' ? { username: 'alice' } : undefined });

@@ -49,8 +49,12 @@ const POLL_INTERVAL_MS = 1000;
 const KEYS_PER_LIVE_USER = 10;
 /** Memory counts as flat when RSS over the last minute grows slower than this. */
 const RSS_SLOPE_BOUND_MIB_PER_MIN = 30;
-/** Keys that exist however many users there are (event log, signing keys, settings). */
+/**
+ * Keys that exist however many users there are (event log, signing keys, settings), and the
+ * instance roster (one set, one entry per live instance: lib/settings/instance-roster.ts).
+ */
 const FIXED_KEYS = new Set(['events:log', 'jwt:signing-keys', 'settings:runtime']);
+const isFixedKey = (key) => FIXED_KEYS.has(key) || key.startsWith('instances:');
 const PASSWORD = 'load-and-soak-password';
 
 const assertions = [];
@@ -200,7 +204,7 @@ async function sampleKeys(redis) {
     const prefix = key.includes(':') ? key.slice(0, key.indexOf(':')) : key;
     byPrefix[prefix] = (byPrefix[prefix] ?? 0) + 1;
   }
-  return { total: keys.length, credentialKeys: keys.filter((key) => !FIXED_KEYS.has(key)).length, byPrefix };
+  return { total: keys.length, credentialKeys: keys.filter((key) => !isFixedKey(key)).length, byPrefix };
 }
 
 /** Least-squares slope of (seconds, MiB) samples, in MiB per minute. */

@@ -15,9 +15,11 @@ export type StoreSnapshot = Record<string, KeySnapshot>;
 
 /**
  * Keys a refused request may legitimately write: the event log (it records the rejection) and
- * rate-limit counters (they count the failure). Everything else must stay as it was.
+ * rate-limit counters (they count the failure); and the instance roster, which every live
+ * instance rewrites every few seconds whatever the requests (lib/settings/instance-roster.ts).
+ * Everything else must stay as it was.
  */
-const EXPECTED_TO_CHANGE = /^events:log$|rate|throttl|attempt/i;
+const EXPECTED_TO_CHANGE = /^events:log$|^instances:|rate|throttl|attempt/i;
 
 type Client = ReturnType<typeof createClient<Record<string, never>, Record<string, never>, Record<string, never>, 2>>;
 

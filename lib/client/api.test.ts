@@ -100,4 +100,23 @@ describe('the API client', () => {
     await api.session.revoke('../admin');
     expect(fetchMock).toHaveBeenCalledWith('/api/session/sessions/..%2Fadmin', expect.objectContaining({ method: 'DELETE' }));
   });
+
+  it('asks the orders service at its same-origin path and reads its refusal codes and X-Instance', async () => {
+    const fetchMock = vi
+      .fn()
+      .mockResolvedValueOnce(answer(200, { user: { sub: 'usr_alice' }, orders: [{ id: 'ord_1' }] }, { 'x-instance': 'orders' }))
+      .mockResolvedValueOnce(
+        answer(401, { error: 'session_cookie_not_accepted', message: 'Send an access token.' }, { 'x-instance': 'orders' }),
+      );
+    vi.stubGlobal('fetch', fetchMock);
+    const accepted = await api.orders('/orders');
+    expect(fetchMock).toHaveBeenCalledWith('/orders', expect.objectContaining({ method: 'GET', cache: 'no-store' }));
+    expect(accepted.ok && accepted.data.orders).toHaveLength(1);
+    expect(accepted.meta.instance).toBe('orders');
+    const refused = await api.orders('/orders');
+    expect(refused.ok).toBe(false);
+    if (refused.ok) return;
+    expect(refused.error.error).toBe('session_cookie_not_accepted');
+    expect(refused.meta).toMatchObject({ status: 401, instance: 'orders' });
+  });
 });

@@ -12,13 +12,20 @@ import type { AccessTokenClaims, AccessTokenHeader } from '@/lib/jwt/access-toke
 import type { SigningKeySummary } from '@/lib/jwt/signing-keys';
 import type { SignedInUser } from '@/lib/scenarios/signed-in-users';
 import type { SessionView } from '@/lib/session/session';
+import type { InstanceReport } from '@/lib/settings/instance-roster';
 import type { RuntimeSettings, SETTINGS_BOUNDS, StoredSettings } from '@/lib/settings/settings';
 import type { StoreHealth } from '@/lib/store/health';
 import type { User } from '@/lib/users/users';
 import { parseServerTiming, type TimingPhase } from './server-timing';
 
-/** The server's error codes, plus the two a client can meet on its own. */
-type ClientErrorCode = ErrorCode | 'network_error' | 'unexpected_response';
+/**
+ * What the resource service (services/orders) refuses with: it has its own few codes, since it
+ * knows only the JWKS (`session_cookie_not_accepted`: a session cookie came, no access token).
+ */
+type OrdersErrorCode = 'missing_token' | 'session_cookie_not_accepted' | 'invalid_token' | 'token_expired' | 'unknown_key';
+
+/** The server's error codes, the resource service's, and the two a client can meet on its own. */
+type ClientErrorCode = ErrorCode | OrdersErrorCode | 'network_error' | 'unexpected_response';
 
 export interface ApiError extends Omit<ErrorBody, 'error'> {
   error: ClientErrorCode;
@@ -98,6 +105,16 @@ export interface SettingsBody extends StoredSettings {
   bounds: typeof SETTINGS_BOUNDS;
   /** When the instance that answered picked up the version it serves. */
   instance: { id: string; version: number; receivedAt: number };
+}
+/** Every live instance and the settings version it serves (GET /api/admin/instances). */
+export interface InstancesBody {
+  instances: InstanceReport[];
+  settings: { version: number; updatedAt: number };
+  answeredBy: string;
+}
+/** The resource service's answer to the signed-in user: who the token names, and their orders. */
+export interface OrdersBody {
+  orders: unknown[];
 }
 export interface RevokeBody {
   revokedAt: number;
@@ -222,6 +239,11 @@ export const api = {
     refreshPresence: () => get<PresenceBody>('/api/jwt/refresh/presence'),
     logout: () => request<JwtLogoutBody>('DELETE', '/api/jwt/refresh'),
   },
+  /**
+   * The resource service at its same-origin path (ORDERS_SERVICE_PATH): the browser sends the
+   * access-token cookie, and the service verifies it with the JWKS alone.
+   */
+  orders: (path: string) => get<OrdersBody>(path),
   admin: {
     /** Whether the browser holds an admin cookie (it is sent to /api/admin only). */
     presence: () => get<PresenceBody>('/api/admin/presence'),
@@ -229,6 +251,8 @@ export const api = {
     login: (credentials: Credentials) => post<SessionMeBody>('/api/admin/login', loginBody(credentials)),
     logout: () => post<null>('/api/admin/logout'),
     settings: () => get<SettingsBody>('/api/admin/settings'),
+    /** Every live instance, the settings version it serves and when it adopted it. */
+    instances: () => get<InstancesBody>('/api/admin/instances'),
     saveSettings: (patch: Partial<RuntimeSettings>) => request<SettingsBody>('PUT', '/api/admin/settings', { body: patch }),
     revoke: (username: string) => post<RevokeBody>('/api/admin/revoke', { username }),
     /** Every user with a live session, and those sessions (the admin dashboard scenario's list). */

@@ -263,3 +263,22 @@ describe('the attack lab switch', () => {
     expect(() => parseConfig({ LAB_ENABLED: 'off' }, generated)).toThrow(/LAB_ENABLED must be 1/);
   });
 });
+
+describe('the resource service path', () => {
+  it('is null unless ORDERS_SERVICE_PATH is set, and keeps a same-origin path as given', () => {
+    expect(parseConfig({}, generated).config.ordersServicePath).toBeNull();
+    expect(parseConfig({ ORDERS_SERVICE_PATH: ' ' }, generated).config.ordersServicePath).toBeNull();
+    expect(parseConfig({ ORDERS_SERVICE_PATH: '/orders' }, generated).config.ordersServicePath).toBe('/orders');
+    expect(parseConfig({ ORDERS_SERVICE_PATH: '/svc/orders' }, generated).config.ordersServicePath).toBe('/svc/orders');
+  });
+
+  it.each(['orders', 'http://127.0.0.1:4100/orders', '//evil.example/orders', '/orders/', '/orders?x=1', '/a/../orders', '/', '/or ders'])(
+    'refuses to start with %j, saying what a valid value looks like',
+    (value) => {
+      expect(() => parseConfig({ ORDERS_SERVICE_PATH: value }, generated)).toThrow(ConfigError);
+      expect(() => parseConfig({ ORDERS_SERVICE_PATH: value }, generated)).toThrow(
+        /ORDERS_SERVICE_PATH must be a path on this app's own origin, such as \/orders/,
+      );
+    },
+  );
+});

@@ -72,6 +72,12 @@ export interface AppConfig {
    * page and lab API answer 404, for a deployment that should show only the real flows.
    */
   labEnabled: boolean;
+  /**
+   * ORDERS_SERVICE_PATH: where the resource service (services/orders) answers on this app's own
+   * origin, behind the same load balancer (e.g. `/orders`). The dashboard's third race lane polls
+   * it; null (unset) means no resource service runs here, and the lane says how to start one.
+   */
+  ordersServicePath: string | null;
 }
 
 export interface JsonWebKeyWithId {
@@ -365,6 +371,21 @@ function parseAllowedHosts(raw: string | undefined): string[] {
   });
 }
 
+/**
+ * A same-origin path: the browser must send the access-token cookie, so another origin (or a
+ * protocol-relative `//host`) would silently send nothing, and a query or `..` has no place here.
+ */
+function parseOrdersServicePath(raw: string | undefined): string | null {
+  const path = raw?.trim() ?? '';
+  if (path === '') return null;
+  if (!/^\/[A-Za-z0-9._~-]+(\/[A-Za-z0-9._~-]+)*$/.test(path) || path.split('/').some((part) => part === '.' || part === '..')) {
+    throw new ConfigError(
+      `ORDERS_SERVICE_PATH must be a path on this app's own origin, such as /orders (letters, digits, ".", "_", "~", "-" between slashes; no scheme, host, query or trailing slash), got "${path}"`,
+    );
+  }
+  return path;
+}
+
 /** The part of the configuration the page proxy needs: which Host values the app answers to. */
 export function parseHostGate(env: Environment): { publicOrigin: string | null; allowedHosts: string[] } {
   return { publicOrigin: parsePublicOrigin(env.PUBLIC_ORIGIN), allowedHosts: parseAllowedHosts(env.ALLOWED_HOSTS) };
@@ -444,6 +465,7 @@ export function parseConfig(env: Environment, generateSecret: () => string): Par
       trustedProxyHops: parseInteger(env, 'TRUSTED_PROXY_HOPS', TRUSTED_PROXY_HOPS, 'proxies'),
       benchRoutes: parseFlag(env, 'BENCH_ROUTES'),
       labEnabled: parseFlag(env, 'LAB_ENABLED', true),
+      ordersServicePath: parseOrdersServicePath(env.ORDERS_SERVICE_PATH),
     },
     notices,
   };

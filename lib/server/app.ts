@@ -8,11 +8,13 @@ import { createEventBus, type EventBus } from '@/lib/events/event-bus';
 import { createKeyCache, type KeyCache } from '@/lib/jwt/key-cache';
 import { createPrivateKeySeal } from '@/lib/jwt/private-key-seal';
 import { DEFAULT_SETTINGS } from '@/lib/settings/settings';
+import { startInstanceReports } from '@/lib/settings/instance-roster';
 import { createSettingsCache, type SettingsCache } from '@/lib/settings/settings-cache';
 import { createMemoryStore } from '@/lib/store/memory-store';
 import { createRedisStore } from '@/lib/store/redis-store';
 import { withSimulatedLatency } from '@/lib/store/simulated-latency';
 import type { Store } from '@/lib/store/store';
+import { storeCommandMeter } from '@/lib/store/command-meter';
 import { createUpstashStore } from '@/lib/store/upstash-store';
 import { createUserDirectory, type UserDirectory } from '@/lib/users/user-directory';
 import { loadConfigFromEnvironment } from './config';
@@ -70,12 +72,15 @@ export function createServerApp(input: {
   const latency = { ms: 0 };
   const store = withSimulatedLatency(input.driverStore, () => latency.ms);
   const manualTimers = input.timers ? {} : { every: () => () => {} };
+  let instanceReports: { report(): Promise<void> } | undefined;
   const settings = createSettingsCache({
     store,
     defaults: { ...DEFAULT_SETTINGS, accessTokenTtlSeconds: config.accessTokenTtlSeconds },
     now,
     onChange: (adopted) => {
       latency.ms = adopted.storeLatencyMs;
+      // Tell the roster at once, so the admin sees when this version reached this instance.
+      storeCommandMeter.detached(() => void instanceReports?.report());
     },
     ...manualTimers,
   });
@@ -95,6 +100,22 @@ export function createServerApp(input: {
   events.on('settings_changed', () => settings.reload());
   events.on('key_rotated', () => keys.reload());
   events.on('key_retired', () => keys.reload());
+  if (input.timers) {
+    // Background work on the driver store: neither the simulated latency nor a request's command count.
+    instanceReports = storeCommandMeter.detached(() =>
+      startInstanceReports({
+        store: input.driverStore,
+        id: input.instanceId,
+        state: () => settings.state(),
+        now,
+        every: (ms, run) => {
+          const timer = setInterval(() => storeCommandMeter.detached(run), ms);
+          timer.unref?.();
+          return () => clearInterval(timer);
+        },
+      }),
+    );
+  }
   const costs: ServerCosts = {
     warmth: createWarmth({ warm: input.startsCold !== true, now: now() }),
     library: null,

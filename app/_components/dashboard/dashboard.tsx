@@ -5,6 +5,8 @@ import type { CredentialPresence } from '@/app/_lib/credential-presence';
 import type { DashboardUrlState } from '@/lib/dashboard/url-state';
 import { DEFAULT_DEMO_USER } from '@/lib/users/demo-credentials';
 import { AdminPanel } from './admin-panel';
+import { InstancesPanel } from './instances-panel';
+import { OrdersPanel } from './orders-panel';
 import { RaceSection } from './race-section';
 import { SettingsProposalBanner } from './settings-proposal';
 import { ShortcutHelp } from './shortcut-help';
@@ -13,8 +15,10 @@ import { StrategyColumn } from './strategy-column';
 import { useAdminControls } from './use-admin-controls';
 import { useDashboardUrl } from './use-dashboard-url';
 import { useHealth } from './use-health';
+import { useInstanceRoster } from './use-instance-roster';
 import { useLane } from './use-lane';
 import { useLibraryCosts } from './use-library-costs';
+import { useOrdersLane } from './use-orders-lane';
 import { useRace } from './use-race';
 import { useShortcuts } from './use-shortcuts';
 import { ViewSwitch } from './view-switch';
@@ -26,6 +30,8 @@ export interface DashboardProps {
   credentials: CredentialPresence;
   /** Whether this server serves the attack lab (LAB_ENABLED): its link shows only then. */
   labEnabled: boolean;
+  /** Where the resource service answers on this origin (ORDERS_SERVICE_PATH); null: not running here. */
+  ordersServicePath: string | null;
 }
 
 const LINKS = [
@@ -38,14 +44,16 @@ const LINKS = [
 const LAB_LINK = { href: '/lab', label: 'Attack lab' };
 
 /** The side-by-side dashboard: both strategies, the revocation race, and the presenter's controls. */
-export function Dashboard({ initialUrl, credentials, labEnabled }: DashboardProps) {
+export function Dashboard({ initialUrl, credentials, labEnabled, ordersServicePath }: DashboardProps) {
   const session = useLane('session', credentials.session);
   const jwt = useLane('jwt', credentials.accessToken);
+  const orders = useOrdersLane(ordersServicePath, jwt.state.user !== null);
   const library = useLibraryCosts();
   const admin = useAdminControls(initialUrl);
   const { present, setPresent, interval, setIntervalMs } = useDashboardUrl(initialUrl, admin.settings);
-  const race = useRace(session, jwt, interval);
+  const race = useRace(session, jwt, orders, interval);
   const health = useHealth();
+  const roster = useInstanceRoster(admin.signedIn);
   const [help, setHelp] = useState(false);
 
   // Pick up the logins this browser already has.
@@ -79,6 +87,7 @@ export function Dashboard({ initialUrl, credentials, labEnabled }: DashboardProp
     <RaceSection
       session={session}
       jwt={jwt}
+      orders={ordersServicePath === null ? null : orders}
       now={race.now}
       revokedAt={race.revokedAt}
       denylist={admin.settings?.denylist ?? false}
@@ -101,6 +110,21 @@ export function Dashboard({ initialUrl, credentials, labEnabled }: DashboardProp
         onRotateKey={() => void admin.rotateKey()}
       />
     </RaceSection>
+  );
+  // Beside the race rather than in it: in presenter mode the race alone fits a 1280x720 screen.
+  const clusterPanels = (
+    <section aria-label="Instances and the orders service" className="grid gap-4 lg:grid-cols-2" data-testid="cluster-panels">
+      <InstancesPanel
+        sessionMarks={session.state.marks}
+        jwtMarks={jwt.state.marks}
+        ordersMarks={ordersServicePath === null ? null : orders.state.marks}
+        revokedAt={race.revokedAt}
+        roster={roster}
+        adminSignedIn={admin.signedIn}
+        driver={health?.store.driver ?? null}
+      />
+      <OrdersPanel lane={ordersServicePath === null ? null : orders} />
+    </section>
   );
   const columns = (
     <div className="grid gap-4 md:grid-cols-2">
@@ -152,12 +176,14 @@ export function Dashboard({ initialUrl, credentials, labEnabled }: DashboardProp
       {present ? (
         <>
           {raceSection}
+          {clusterPanels}
           {columns}
         </>
       ) : (
         <>
           {columns}
           {raceSection}
+          {clusterPanels}
         </>
       )}
       {!present && (

@@ -1,15 +1,19 @@
 'use client';
 
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { POLL_INTERVALS_MS } from '@/lib/dashboard/url-state';
 import { DEFAULT_DEMO_USER } from '@/lib/users/demo-credentials';
-import { LaneVerdict } from './lane-verdict';
-import { RaceTimeline } from './race-timeline';
+import { LaneVerdict, OrdersVerdict } from './lane-verdict';
+import { OrdersNotRunning } from './orders-panel';
+import { RaceTimeline, type TimelineLane } from './race-timeline';
 import type { Lane } from './use-lane';
+import type { OrdersLane } from './use-orders-lane';
 
 export interface RaceSectionProps {
   session: Lane;
   jwt: Lane;
+  /** The resource service's lane; null when ORDERS_SERVICE_PATH is unset. */
+  orders: OrdersLane | null;
   now: number;
   revokedAt: number | null;
   denylist: boolean;
@@ -33,13 +37,26 @@ const LESSON = {
   plain:
     'The session died at its next lookup: its record was gone. The JWT needs no lookup, so it kept working until its access token ' +
     'expired; only then did the refresh, which the server can revoke, fail.',
+  orders:
+    'The orders service held out until the access token expired, denylist or not: it has the public keys and nothing else, ' +
+    'so a revoke is news only to the services that read the store.',
 };
 
 /** The revocation race: both lanes on one timeline, the verdicts, and the presenter's controls. */
 export function RaceSection(props: RaceSectionProps) {
-  const { session, jwt, now, revokedAt, denylist, present } = props;
+  const { session, jwt, orders, now, revokedAt, denylist, present } = props;
   const jwtExpiresAt = jwt.jwtInspection ? jwt.jwtInspection.payload.exp * 1000 : null;
+  // The JWT lane forgets its token when it is refused (denylist), but the browser still sends it
+  // to the orders service until it expires: that lane counts down to the last expiry seen.
+  const [lastJwtExpiresAt, setLastJwtExpiresAt] = useState<number | null>(null);
+  if (jwtExpiresAt !== null && jwtExpiresAt !== lastJwtExpiresAt) setLastJwtExpiresAt(jwtExpiresAt);
   const over = revokedAt !== null && jwt.state.firstRejectionAt !== null && session.state.firstRejectionAt !== null;
+  const ordersOver = over && orders !== null && orders.state.firstRejectionAt !== null;
+  const lanes: TimelineLane[] = [
+    { id: 'session', label: 'Session', marks: session.state.marks },
+    { id: 'jwt', label: 'JWT', marks: jwt.state.marks },
+  ];
+  if (orders !== null) lanes.push({ id: 'orders', label: 'Orders', marks: orders.state.marks, service: true });
   return (
     <section aria-labelledby="race-title" data-testid="race" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -81,21 +98,25 @@ export function RaceSection(props: RaceSectionProps) {
       </div>
       <div className="mt-2 grid gap-4 lg:grid-cols-[minmax(0,1fr)_17rem]">
         <div className="min-w-0">
-          <RaceTimeline
-            now={now}
-            revokedAt={revokedAt}
-            lanes={[
-              { id: 'session', label: 'Session', marks: session.state.marks },
-              { id: 'jwt', label: 'JWT', marks: jwt.state.marks },
-            ]}
-          />
+          <RaceTimeline now={now} revokedAt={revokedAt} lanes={lanes} />
+          {orders === null && <OrdersNotRunning />}
           <div className={`mt-1 space-y-1 ${present ? 'text-xl' : 'text-base'}`} aria-live="polite">
             <LaneVerdict lane={session} revokedAt={revokedAt} now={now} denylist={denylist} jwtExpiresAt={null} />
             <LaneVerdict lane={jwt} revokedAt={revokedAt} now={now} denylist={denylist} jwtExpiresAt={jwtExpiresAt} />
+            {orders !== null && (
+              <OrdersVerdict
+                lane={orders}
+                jwtSignedIn={jwt.state.user !== null}
+                revokedAt={revokedAt}
+                now={now}
+                jwtExpiresAt={lastJwtExpiresAt}
+              />
+            )}
           </div>
           {over && (
             <p className="mt-2 max-w-3xl text-slate-800" data-testid="race-lesson">
               {denylist ? LESSON.denylist : LESSON.plain}
+              {ordersOver && <span data-testid="race-lesson-orders"> {LESSON.orders}</span>}
             </p>
           )}
           <p className="mt-1 text-xs text-slate-600">{LEGEND}</p>

@@ -52,7 +52,12 @@ export function ServerDid({ lane, library }: { lane: Lane; library: CostsBody['l
           'No request yet.'
         )}
       </p>
-      <p className="text-sm text-slate-600">answered by instance {last?.instance ?? '–'}</p>
+      <p className="text-sm text-slate-700">
+        answered by instance{' '}
+        <strong className="font-mono" data-testid={`${strategy}-instance`}>
+          {last?.instance ?? '–'}
+        </strong>
+      </p>
       <ul className="mt-1 flex flex-wrap gap-2 font-mono text-sm" aria-label="Phases the server measured">
         {last
           ? last.phases.map((phase, index) => (

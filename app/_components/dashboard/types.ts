@@ -10,6 +10,8 @@ export interface RaceMark {
   kind: 'accepted' | 'rejected' | 'refreshed';
   code: string | null;
   authMs: number;
+  /** `X-Instance` of the answer: which app instance (or `orders`) served it. */
+  instance: string | null;
 }
 
 export interface LaneState {

@@ -74,7 +74,10 @@ export function useLane(strategy: StrategyId, mayHoldCredential: boolean) {
     (observed: ObservedRequest, code: string | null, path: string, kind: RaceMark['kind'] | null, stop: boolean) => {
       setState((current) => {
         const authMs = observed.phases.reduce((sum, phase) => sum + phase.durationMs, 0);
-        const marks = kind === null ? current.marks : [...current.marks, { at: observed.at, kind, code, authMs }].slice(-KEEP_MARKS);
+        const marks =
+          kind === null
+            ? current.marks
+            : [...current.marks, { at: observed.at, kind, code, authMs, instance: observed.instance }].slice(-KEEP_MARKS);
         const isFirstRejection =
           kind === 'rejected' && revokedAtRef.current !== null && current.firstRejectionAt === null && observed.at >= revokedAtRef.current;
         return {

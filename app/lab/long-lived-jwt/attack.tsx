@@ -19,7 +19,13 @@ function codeOf(answer: LabAnswer): string | null {
 }
 
 function markOf(answer: LabAnswer, kind?: RaceMark['kind']): RaceMark {
-  return { at: Date.now(), kind: kind ?? (answer.verdict === 'accepted' ? 'accepted' : 'rejected'), code: codeOf(answer), authMs: 0 };
+  return {
+    at: Date.now(),
+    kind: kind ?? (answer.verdict === 'accepted' ? 'accepted' : 'rejected'),
+    code: codeOf(answer),
+    authMs: 0,
+    instance: null,
+  };
 }
 
 export function LongLivedJwtAttack() {
