@@ -280,6 +280,52 @@ test.describe('a cluster: nginx, two instances, one Redis, the orders service', 
     expect((await admin.get('/orders', { headers: bearer(await issueBearerToken(admin)) })).status()).toBe(200);
     await admin.dispose();
   });
+
+  test('the dashboard through the balancer: both instances on the timeline, and three lanes in the revocation race', async ({
+    page,
+  }, testInfo) => {
+    test.setTimeout(60_000);
+    // Short tokens and the denylist on: the JWT lane then dies at once like the session, and only
+    // the orders service, which has no store, keeps accepting until the token runs out.
+    const TOKEN_SECONDS = 8;
+    const admin = page.request;
+    expect(
+      (await admin.post(`${cluster.origin}/api/admin/login`, { data: { username: 'admin', password: cluster.adminPassword } })).status(),
+    ).toBe(200);
+    expect(
+      (
+        await admin.put(`${cluster.origin}/api/admin/settings`, { data: { accessTokenTtlSeconds: TOKEN_SECONDS, denylist: true } })
+      ).status(),
+    ).toBe(200);
+    try {
+      // Presenter mode: the race first, whole at 1280x720 (the screenshots below are the ones the README shows).
+      await gotoReady(page, `${cluster.origin}/?present=1&interval=500`);
+      await page.getByRole('button', { name: /Log in both as alice/ }).click();
+      await expect(page.getByTestId('jwt-user')).toContainText('alice');
+      // Round-robin: each lane's marks come from both instances, and the orders lane from the service.
+      for (const lane of ['session', 'jwt'])
+        for (const instance of ['app-1', 'app-2'])
+          await expect(page.getByTestId(`lane-${lane}`).locator(`g[data-instance="${instance}"]`).first()).toBeAttached();
+      await expect(page.getByTestId('lane-orders').locator('g[data-instance="orders"]').first()).toBeAttached();
+      await expect(page.getByTestId('verdict-orders')).toContainText('accepted');
+      const instances = page.getByTestId('instances-panel');
+      for (const instance of ['app-1', 'app-2']) await expect(instances.locator(`tr[data-instance="${instance}"]`)).toHaveCount(1);
+
+      await page.getByRole('button', { name: /^Revoke / }).click();
+      await expect(page.getByTestId('time-to-rejection-session')).toBeVisible({ timeout: 5000 });
+      await expect(page.getByTestId('time-to-rejection-jwt')).toBeVisible({ timeout: 5000 });
+      // Both app lanes are refused, yet the orders service still accepts the revoked user's token.
+      await expect(page.getByTestId('verdict-orders')).toContainText('still accepted');
+      await page.screenshot({ path: testInfo.outputPath('cluster-three-lanes-still-accepted-1280x720.png') });
+      // ...until the token expires: then the service refuses it too, for that reason and no other.
+      await expect(page.getByTestId('time-to-rejection-orders')).toBeVisible({ timeout: (TOKEN_SECONDS + 5) * 1000 });
+      await expect(page.getByTestId('verdict-orders')).toContainText(/token_expired|missing_token/);
+      await expect(page.getByTestId('race-lesson-orders')).toBeVisible();
+      await page.screenshot({ path: testInfo.outputPath('cluster-three-lanes-1280x720.png') });
+    } finally {
+      await admin.put(`${cluster.origin}/api/admin/settings`, { data: { accessTokenTtlSeconds: 900, denylist: false } });
+    }
+  });
 });
 
 test.describe('a cluster whose instances keep state in their own memory', () => {
