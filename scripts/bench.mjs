@@ -40,7 +40,10 @@ import {
   startRedisServer,
   stopChild,
   stopChildren,
+  stopChildrenWhenThisProcessEnds,
 } from './lib/processes.mjs';
+
+stopChildrenWhenThisProcessEnds();
 
 const quick = process.argv.includes('--quick');
 const numberFrom = (name, fallback) => (process.env[name] ? Number(process.env[name]) : fallback);

@@ -12,9 +12,10 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, connect } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort, sleep } from './lib/processes.mjs';
 
 /** The public demo admin password (lib/users/demo-credentials.ts prints it on the login cards). */
 const DEMO_ADMIN_PASSWORD = 'control-room';
@@ -25,20 +26,6 @@ const SERVICE_READY_TIMEOUT_MS = 20_000;
 const OUTPUT_TAIL_CHARS = 16_000;
 /** nginx keeps this many idle HTTP/1.1 connections per worker to the upstreams. */
 const UPSTREAM_KEEPALIVE_CONNECTIONS = 64;
-
-/** Asks the kernel for a free loopback port. */
-function findFreePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const secret = () => randomBytes(32).toString('base64url');
 
@@ -169,8 +156,6 @@ async function stopProcess(processInfo) {
   await processInfo.exited;
 }
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** Polls until `probe` answers true; fails with the child's output if it dies or time runs out. */
 async function waitUntilReady(processInfo, what, probe, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
@@ -282,11 +267,11 @@ export async function startCluster({
   };
 
   try {
-    const port = balancerPort ?? (await findFreePort());
+    const port = balancerPort ?? (await freePort());
     const origin = `http://127.0.0.1:${port}`;
     const instancePorts = [];
-    for (let index = 0; index < instances; index += 1) instancePorts.push(await findFreePort());
-    const ordersPort = ordersWanted ? await findFreePort() : null;
+    for (let index = 0; index < instances; index += 1) instancePorts.push(await freePort());
+    const ordersPort = ordersWanted ? await freePort() : null;
     if (withOrders && !ordersWanted) notices.push('services/orders/server.mjs is missing: the cluster runs without the orders service.');
 
     let redis = null;
@@ -294,7 +279,7 @@ export async function startCluster({
     if (store === 'redis') {
       let url = redisUrl ?? undefined;
       if (url === undefined) {
-        const redisPort = await findFreePort();
+        const redisPort = await freePort();
         const redisProcess = track(
           startProcess(
             'redis-server',

@@ -31,7 +31,10 @@ import {
   startDetached,
   startRedisServer,
   stopChildren,
+  stopChildrenWhenThisProcessEnds,
 } from './lib/processes.mjs';
+
+stopChildrenWhenThisProcessEnds();
 
 const full = process.argv.includes('--full');
 const numberFrom = (name, fallback) => (process.env[name] ? Number(process.env[name]) : fallback);

@@ -18,12 +18,20 @@ export function stopChildren() {
     }
   }
 }
-process.on('exit', stopChildren);
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    stopChildren();
-    process.exit(130);
-  });
+
+/**
+ * For a script that should die with its children: Ctrl-C or SIGTERM kills them all and exits.
+ * Not done on import: a caller with its own orderly shutdown (the cluster launcher, a Playwright
+ * worker) must not inherit it.
+ */
+export function stopChildrenWhenThisProcessEnds() {
+  process.on('exit', stopChildren);
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.on(signal, () => {
+      stopChildren();
+      process.exit(130);
+    });
+  }
 }
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
