@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { expect, test, type APIRequestContext, type APIResponse } from '@playwright/test';
 import { startCluster, type RunningCluster } from '../scripts/cluster.mjs';
 import { gotoReady } from './helpers';
@@ -357,4 +358,42 @@ test.describe('a cluster whose instances keep state in their own memory', () => 
     expect((await me.json()).user.username).toBe('bob');
     await Promise.all([onApp1.dispose(), onApp2.dispose()]);
   });
+
+  test('the dashboard through the balancer labels the lesson once answers come from both instances', async ({ page }) => {
+    await gotoReady(page, `${cluster.origin}/?interval=500`);
+    await page.getByRole('button', { name: /Log in both as alice/ }).click();
+    // The access token verifies on both instances; round-robin sends the session's first poll to
+    // the instance that never saw the login, which refuses it and signs the lane out.
+    await expect(page.getByTestId('lane-jwt').locator('g[data-instance="app-1"]').first()).toBeAttached();
+    await expect(page.getByTestId('lane-jwt').locator('g[data-instance="app-2"]').first()).toBeAttached();
+    const lesson = page.getByTestId('memory-cluster-lesson');
+    await expect(lesson).toBeVisible();
+    await expect(lesson).toContainText(/memory/i);
+    await expect(page.getByTestId('lane-session')).toContainText('session_invalid');
+  });
+});
+
+test('npm run start:cluster stops everything it started on Ctrl-C', async () => {
+  test.setTimeout(90_000);
+  const launcher = spawn(process.execPath, ['scripts/start-cluster.mjs', '--instances', '1', '--store', 'memory'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ADMIN_PASSWORD: 'launcher-test-password' },
+  });
+  let printed = '';
+  launcher.stdout.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+  launcher.stderr.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+  await expect.poll(() => printed, { timeout: 60_000 }).toContain('Ctrl-C stops everything');
+  const origin = /open this\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(printed)?.[1];
+  const processGroup = Number(/process group (\d+)/.exec(printed)?.[1]);
+  const orders = /directly at (http:\/\/127\.0\.0\.1:\d+)/.exec(printed)?.[1];
+  expect(origin, printed).toBeDefined();
+  expect(orders, printed).toBeDefined();
+  expect((await fetch(`${origin}/api/health`)).status).toBe(200);
+
+  const exited = new Promise<number | null>((resolve) => launcher.once('exit', (code) => resolve(code)));
+  launcher.kill('SIGINT');
+  expect(await exited).toBe(0);
+  // The balancer, the instance (its whole process group) and the orders service are gone.
+  for (const url of [origin!, orders!]) await expect(fetch(`${url}/`)).rejects.toThrow();
+  expect(() => process.kill(-processGroup, 0)).toThrow();
 });
