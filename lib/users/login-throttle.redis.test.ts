@@ -1,9 +1,7 @@
 /** Login throttling on a real redis-server, shared by two instances (two clients of one Redis). */
 import { createClient } from 'redis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRedisStore } from '@/lib/store/redis-store';
-import type { Store } from '@/lib/store/store';
-import { startRedisServer, type RunningRedis } from '@/test-utils/redis-server';
+import { describe, expect, it } from 'vitest';
+import { twoInstancesOnOneRedis } from '@/test-utils/two-instances-on-redis';
 import { checkLoginThrottle, recordLoginFailure, type LoginThrottlePolicy } from './login-throttle';
 
 const policy: LoginThrottlePolicy = {
@@ -19,34 +17,20 @@ function midWindow(): number {
   return Math.floor(Date.now() / windowMs) * windowMs + windowMs / 2;
 }
 
-let redis: RunningRedis;
-let instanceA: Store;
-let instanceB: Store;
-
-beforeAll(async () => {
-  redis = await startRedisServer();
-  instanceA = createRedisStore({ url: redis.url });
-  instanceB = createRedisStore({ url: redis.url });
-});
-
-afterAll(async () => {
-  await instanceA?.close();
-  await instanceB?.close();
-  await redis?.stop();
-});
+const shared = twoInstancesOnOneRedis();
 
 describe('login throttling on real Redis', () => {
   it('counts a concurrent burst of failures from two instances exactly, then throttles on both until the window ends', async () => {
     const now = midWindow();
     const attempt = { username: 'Alice', client: null };
     const failures = Array.from({ length: 60 }, (_, index) =>
-      recordLoginFailure(index % 2 === 0 ? instanceA : instanceB, attempt, { now, policy }),
+      recordLoginFailure(index % 2 === 0 ? shared.instanceA : shared.instanceB, attempt, { now, policy }),
     );
     const recorded = await Promise.all(failures);
     // Exactly one of the sixty brought the account to its limit: the increments are atomic.
     expect(recorded.filter((result) => result.reached.includes('account'))).toHaveLength(1);
 
-    for (const store of [instanceA, instanceB]) {
+    for (const store of [shared.instanceA, shared.instanceB]) {
       expect(await checkLoginThrottle(store, { username: ' alice ', client: null }, { now, policy })).toEqual({
         throttled: true,
         scope: 'account',
@@ -54,19 +38,21 @@ describe('login throttling on real Redis', () => {
       });
     }
     // The next window starts clean.
-    expect(await checkLoginThrottle(instanceA, attempt, { now: now + policy.windowSeconds * 1000, policy })).toEqual({ throttled: false });
+    expect(await checkLoginThrottle(shared.instanceA, attempt, { now: now + policy.windowSeconds * 1000, policy })).toEqual({
+      throttled: false,
+    });
   });
 
   it('keeps a counter only until its window ends, and names no account or address in its key', async () => {
     const now = Date.now();
-    await recordLoginFailure(instanceA, { username: 'bob', client: '203.0.113.9' }, { now, policy });
-    const client = await createClient({ url: redis.url }).connect();
+    await recordLoginFailure(shared.instanceA, { username: 'bob', client: '203.0.113.9' }, { now, policy });
+    const client = await createClient({ url: shared.redis.url }).connect();
     const keys = await client.keys('login_failures:*');
     client.destroy();
     expect(keys.length).toBeGreaterThan(0);
     expect(keys.join(' ')).not.toMatch(/bob|203\.0\.113\.9/);
     for (const key of keys) {
-      const ttl = await instanceA.timeToLive(key);
+      const ttl = await shared.instanceA.timeToLive(key);
       expect(ttl).not.toBeNull();
       expect(ttl!).toBeLessThanOrEqual(policy.windowSeconds * 1000 + 1000);
     }
@@ -76,9 +62,12 @@ describe('login throttling on real Redis', () => {
     const now = midWindow();
     const guesser = { username: 'carol', client: '203.0.113.20' };
     for (let index = 0; index < policy.maxFailuresPerAccountAndClient; index += 1)
-      await recordLoginFailure(instanceB, guesser, { now, policy });
-    expect(await checkLoginThrottle(instanceA, guesser, { now, policy })).toMatchObject({ throttled: true, scope: 'account_and_client' });
-    expect(await checkLoginThrottle(instanceA, { username: 'carol', client: '198.51.100.20' }, { now, policy })).toEqual({
+      await recordLoginFailure(shared.instanceB, guesser, { now, policy });
+    expect(await checkLoginThrottle(shared.instanceA, guesser, { now, policy })).toMatchObject({
+      throttled: true,
+      scope: 'account_and_client',
+    });
+    expect(await checkLoginThrottle(shared.instanceA, { username: 'carol', client: '198.51.100.20' }, { now, policy })).toEqual({
       throttled: false,
     });
   });
