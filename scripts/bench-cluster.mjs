@@ -96,7 +96,7 @@ const median = (values) => {
 };
 
 console.log(
-  `Cluster bench${quick ? ' (quick)' : ''}: ${CONNECTIONS} connections, ${SECONDS} s a measurement, ${ROUNDS} round(s), ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'})`,
+  `Cluster bench${quick ? ' (--quick: these numbers prove the script runs, not what things cost; the Next routes are barely warm)' : ''}: ${CONNECTIONS} connections, ${SECONDS} s a measurement, ${ROUNDS} round(s), ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'})`,
 );
 
 // Both clusters run side by side for the whole bench, so the 1-vs-2 comparison is measured in
